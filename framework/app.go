@@ -1,0 +1,123 @@
+package framework
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/go-chi/chi/v5"
+)
+
+// App is a Signet API: a chi router, the Huma API that registers operations
+// on it, and the routes that serve the document and the docs. It is an
+// http.Handler.
+type App struct {
+	config Config
+	logger *slog.Logger
+	router *chi.Mux
+	api    huma.API
+
+	mu          sync.Mutex // guards middlewares and started
+	middlewares []func(http.Handler) http.Handler
+	started     bool
+	handler     http.Handler // middlewares around router, built on the first request
+	buildOnce   sync.Once
+}
+
+// New creates an App from config.
+func New(config Config) *App {
+	config = config.withDefaults()
+	a := &App{config: config, logger: config.Logger, router: chi.NewMux()}
+	a.router.NotFound(func(w http.ResponseWriter, _ *http.Request) {
+		writeProblem(w, http.StatusNotFound, "")
+	})
+	a.router.MethodNotAllowed(a.methodNotAllowed)
+	a.api = huma.NewAPI(a.humaConfig(), newAdapter(a.router, a.logger))
+	a.mountDocuments()
+	a.mountDocs()
+	return a
+}
+
+// humaConfig is Huma's default configuration less what Signet does itself
+// (document, docs and schema routes) and less the "$schema" links, unless
+// Config.SchemaLinks asks for them.
+func (a *App) humaConfig() huma.Config {
+	hc := huma.DefaultConfig(a.config.Title, a.config.Version)
+	hc.Info.Description = a.config.Description
+	hc.OpenAPIPath, hc.DocsPath, hc.SchemasPath = "", "", ""
+	hc.CreateHooks = nil
+	if a.config.SchemaLinks {
+		const prefix, schemasPath = "#/components/schemas/", "/schemas"
+		hc.SchemasPath = schemasPath
+		links := huma.NewSchemaLinkTransformer(prefix, schemasPath)
+		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
+		hc.Transformers = append(hc.Transformers, links.Transform)
+	}
+	hc.OnAddOperation = append(hc.OnAddOperation, documentStatusRules)
+	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
+	return hc
+}
+
+// ServeHTTP serves a request through the middlewares and the router.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.buildOnce.Do(a.build)
+	a.handler.ServeHTTP(w, r)
+}
+
+func (a *App) build() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.started = true
+	var h http.Handler = a.router
+	for i := len(a.middlewares) - 1; i >= 0; i-- {
+		h = a.middlewares[i](h)
+	}
+	a.handler = h
+}
+
+// Use adds middlewares around every route, the document and docs routes
+// included; the first added is the outermost. Unlike chi's Mux.Use, it may
+// be called after operations are registered, up to the first request; after
+// that it panics.
+func (a *App) Use(middlewares ...func(http.Handler) http.Handler) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.started {
+		panic("signet: App.Use called after the App served its first request; add middleware before serving")
+	}
+	a.middlewares = append(a.middlewares, middlewares...)
+}
+
+// Router returns the chi router, for mounting handlers that are not
+// operations. Add middleware with App.Use rather than Router().Use.
+func (a *App) Router() chi.Router { return a.router }
+
+// API returns the Huma API, for Huma features Signet does not wrap.
+func (a *App) API() huma.API { return a.api }
+
+// OpenAPI returns the document. It may be edited until the first request
+// for it; after that the served bytes do not change.
+func (a *App) OpenAPI() *huma.OpenAPI { return a.api.OpenAPI() }
+
+// prepare makes an App the Routes of its top-level operations.
+func (a *App) prepare(*Operation) *App { return a }
+
+// methodNotAllowed answers 405 as problem details with the Allow header RFC
+// 9110 section 15.5.6 requires.
+func (a *App) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, method := range allowableMethods {
+		if a.router.Match(chi.NewRouteContext(), method, r.URL.Path) {
+			allowed = append(allowed, method)
+		}
+	}
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	writeProblem(w, http.StatusMethodNotAllowed, "")
+}
+
+var allowableMethods = []string{
+	http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+	http.MethodPatch, http.MethodDelete, http.MethodOptions,
+}

@@ -1,0 +1,51 @@
+package framework
+
+import "log/slog"
+
+// Disabled, as the path of a route in Config, switches that route off.
+const Disabled = "-"
+
+// Config describes an App. The zero value of every field has a sensible
+// default, so Config{Title: "Items API", Version: "1.0.0"} is a complete
+// configuration.
+type Config struct {
+	// Title and Version are the API's name and version in the document.
+	Title   string
+	Version string
+	// Description is the API's description in the document (CommonMark).
+	Description string
+
+	// Paths of the routes that serve the OpenAPI document. Empty means the
+	// default shown; Disabled switches the route off.
+	OpenAPIJSONPath   string // default "/openapi.json" (OpenAPI 3.1)
+	OpenAPIYAMLPath   string // default "/openapi.yaml" (OpenAPI 3.1)
+	OpenAPI30JSONPath string // default "/openapi-3.0.json"
+	OpenAPI30YAMLPath string // default "/openapi-3.0.yaml"
+
+	// SchemaLinks adds Huma's "$schema" property to JSON response bodies, a
+	// "Link: <...>; rel=describedby" header to responses, and serves the
+	// schemas under /schemas. Off by default: most clients do not want them.
+	SchemaLinks bool
+
+	// Logger receives handler errors, recovered panics and server events.
+	// Nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// withDefaults returns c with every empty field set to its default.
+func (c Config) withDefaults() Config {
+	defaultTo(&c.OpenAPIJSONPath, "/openapi.json")
+	defaultTo(&c.OpenAPIYAMLPath, "/openapi.yaml")
+	defaultTo(&c.OpenAPI30JSONPath, "/openapi-3.0.json")
+	defaultTo(&c.OpenAPI30YAMLPath, "/openapi-3.0.yaml")
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}
+
+func defaultTo(field *string, value string) {
+	if *field == "" {
+		*field = value
+	}
+}

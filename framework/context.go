@@ -1,0 +1,171 @@
+package framework
+
+import (
+	"context"
+	"crypto/tls"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/queryparam"
+	"github.com/go-chi/chi/v5"
+)
+
+// multipartMaxMemory is how much of a multipart form is kept in memory; the
+// rest goes to temporary files (as in net/http's ParseMultipartForm).
+const multipartMaxMemory = 8 << 10
+
+// requestContext is the huma.Context of one request. It is where the status
+// rules are enforced on the wire, because every response Huma writes passes
+// through SetStatus and BodyWriter:
+//   - a status of 0 means the operation's DefaultStatus;
+//   - a status outside 200-599 becomes a logged 500;
+//   - a bodiless status (204, 205, 304) sends no content headers and no body.
+type requestContext struct {
+	op     *huma.Operation
+	r      *http.Request
+	w      http.ResponseWriter
+	logger *slog.Logger
+
+	status   int  // the status sent, 0 until then
+	bodyless bool // body writes are discarded
+}
+
+var _ huma.Context = (*requestContext)(nil)
+
+func (c *requestContext) Operation() *huma.Operation { return c.op }
+func (c *requestContext) Context() context.Context   { return c.r.Context() }
+func (c *requestContext) TLS() *tls.ConnectionState  { return c.r.TLS }
+func (c *requestContext) Method() string             { return c.r.Method }
+func (c *requestContext) Host() string               { return c.r.Host }
+func (c *requestContext) RemoteAddr() string         { return c.r.RemoteAddr }
+func (c *requestContext) URL() url.URL               { return *c.r.URL }
+func (c *requestContext) Header(name string) string  { return c.r.Header.Get(name) }
+func (c *requestContext) BodyReader() io.Reader      { return c.r.Body }
+func (c *requestContext) Status() int                { return c.status }
+
+func (c *requestContext) Version() huma.ProtoVersion {
+	return huma.ProtoVersion{Proto: c.r.Proto, ProtoMajor: c.r.ProtoMajor, ProtoMinor: c.r.ProtoMinor}
+}
+
+// Param returns a path parameter, percent-decoded when the request path
+// was escaped.
+func (c *requestContext) Param(name string) string {
+	v := chi.URLParam(c.r, name)
+	if c.r.URL.RawPath == "" {
+		return v
+	}
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
+}
+
+func (c *requestContext) Query(name string) string {
+	return queryparam.Get(c.r.URL.RawQuery, name)
+}
+
+func (c *requestContext) EachHeader(cb func(name, value string)) {
+	for name, values := range c.r.Header {
+		for _, value := range values {
+			cb(name, value)
+		}
+	}
+}
+
+func (c *requestContext) GetMultipartForm() (*multipart.Form, error) {
+	err := c.r.ParseMultipartForm(multipartMaxMemory)
+	return c.r.MultipartForm, err
+}
+
+func (c *requestContext) SetReadDeadline(deadline time.Time) error {
+	return huma.SetReadDeadline(c.w, deadline)
+}
+
+func (c *requestContext) SetHeader(name, value string) { c.w.Header().Set(name, value) }
+
+func (c *requestContext) AppendHeader(name, value string) { c.w.Header().Add(name, value) }
+
+// SetStatus sends the status line and headers. Only the first call counts:
+// once the header is on the wire it cannot change.
+func (c *requestContext) SetStatus(code int) {
+	if c.status != 0 {
+		return
+	}
+	if code == 0 {
+		code = c.op.DefaultStatus
+	}
+	if code < 200 || code > 599 {
+		c.logger.ErrorContext(c.r.Context(), "signet: handler chose an invalid response status; sent 500 instead",
+			"method", c.op.Method, "path", c.op.Path, "status", code)
+		c.writeInternalError()
+		return
+	}
+	if !BodyAllowed(code) {
+		dropContentHeaders(c.w.Header(), code)
+		c.bodyless = true
+	}
+	c.status = code
+	c.w.WriteHeader(code)
+}
+
+// BodyWriter returns where the body goes. A body written without a status
+// goes out under the operation's DefaultStatus; a bodiless status discards it.
+func (c *requestContext) BodyWriter() io.Writer {
+	if c.status == 0 {
+		c.SetStatus(0)
+	}
+	if c.bodyless {
+		return io.Discard
+	}
+	return c.w
+}
+
+// writeInternalError answers 500 with a problem that reveals nothing and
+// discards whatever the handler writes afterwards.
+func (c *requestContext) writeInternalError() {
+	writeInternalError(c.w)
+	c.status = http.StatusInternalServerError
+	c.bodyless = true
+}
+
+// dropContentHeaders removes the headers that describe content from a
+// response that has none (RFC 9110 sections 8 and 15.4.5). A 304 keeps its
+// validators and caching headers (ETag, Last-Modified, Cache-Control, Expires,
+// Vary, Content-Location, Date); a 205 says "Content-Length: 0" as RFC 9110
+// section 15.3.6 asks.
+func dropContentHeaders(h http.Header, status int) {
+	for _, name := range contentHeaders {
+		delete(h, name)
+	}
+	if status == http.StatusResetContent {
+		h["Content-Length"] = []string{"0"}
+	}
+}
+
+var contentHeaders = []string{
+	"Content-Type", "Content-Length", "Content-Encoding", "Content-Language",
+	"Content-Range", "Transfer-Encoding", "Link",
+}
+
+// Unwrap returns the request and response writer behind a huma.Context
+// created by Signet, for handlers and middleware that need net/http directly.
+// It panics for a context Signet did not create.
+func Unwrap(ctx huma.Context) (*http.Request, http.ResponseWriter) {
+	for {
+		inner, ok := ctx.(interface{ Unwrap() huma.Context })
+		if !ok {
+			break
+		}
+		ctx = inner.Unwrap()
+	}
+	c, ok := ctx.(*requestContext)
+	if !ok {
+		panic("framework.Unwrap: the context was not created by Signet; call it with the huma.Context Signet passed to your middleware")
+	}
+	return c.r, c.w
+}

@@ -1,0 +1,94 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"reflect"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// Operation describes one operation of the API. It is huma.Operation, so
+// every Huma field (Responses, Errors, Security, Hidden, ...) works and
+// Huma's documentation applies.
+type Operation = huma.Operation
+
+// Routes is where operations are registered: an *App, or a *Group of one.
+type Routes interface {
+	// prepare applies the routes' path prefix and shared options to op and
+	// returns the App that serves it.
+	prepare(op *Operation) *App
+}
+
+// Register adds an operation served by handler. The input type I and the
+// output type O are reflected into the document; requests are bound into an
+// *I and validated before handler runs; the *O it returns is written as the
+// response.
+//
+// An empty OperationID or Summary is generated from the method and path.
+// DefaultStatus 0 means 200 when O has a Body field and 204 when it has
+// none. Register panics, like net/http.ServeMux does for conflicting
+// patterns, when the operation contradicts itself or HTTP (a body on a 204,
+// a status outside 200-599, ...); the message says what to change.
+func Register[I, O any](r Routes, op Operation, handler func(context.Context, *I) (*O, error)) {
+	app := r.prepare(&op)
+	inputType, outputType := reflect.TypeFor[I](), reflect.TypeFor[O]()
+	if op.OperationID == "" {
+		op.OperationID = huma.GenerateOperationID(op.Method, op.Path, (*O)(nil))
+	}
+	if op.Summary == "" {
+		op.Summary = huma.GenerateSummary(op.Method, op.Path, (*O)(nil))
+	}
+	if err := checkOperation(&op, outputType); err != nil {
+		panic(err)
+	}
+	guarded := guardHandler(app.logger, op.Method, op.Path, handler)
+	defer func() {
+		if v := recover(); v != nil {
+			if _, ours := v.(*RegistrationError); ours {
+				panic(v)
+			}
+			panic(&RegistrationError{
+				Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
+				Input: inputType, Output: outputType,
+				Problem: fmt.Sprint(v),
+				Fix:     "see Huma's conventions for input and output structs (https://huma.rocks/features/request-inputs/)",
+			})
+		}
+	}()
+	huma.Register(app.api, op, guarded)
+}
+
+// Get registers a GET operation at path; it also answers HEAD.
+func Get[I, O any](r Routes, path string, handler func(context.Context, *I) (*O, error), options ...func(*Operation)) {
+	registerMethod(r, http.MethodGet, path, handler, options)
+}
+
+// Post registers a POST operation at path.
+func Post[I, O any](r Routes, path string, handler func(context.Context, *I) (*O, error), options ...func(*Operation)) {
+	registerMethod(r, http.MethodPost, path, handler, options)
+}
+
+// Put registers a PUT operation at path.
+func Put[I, O any](r Routes, path string, handler func(context.Context, *I) (*O, error), options ...func(*Operation)) {
+	registerMethod(r, http.MethodPut, path, handler, options)
+}
+
+// Patch registers a PATCH operation at path.
+func Patch[I, O any](r Routes, path string, handler func(context.Context, *I) (*O, error), options ...func(*Operation)) {
+	registerMethod(r, http.MethodPatch, path, handler, options)
+}
+
+// Delete registers a DELETE operation at path.
+func Delete[I, O any](r Routes, path string, handler func(context.Context, *I) (*O, error), options ...func(*Operation)) {
+	registerMethod(r, http.MethodDelete, path, handler, options)
+}
+
+func registerMethod[I, O any](r Routes, method, path string, handler func(context.Context, *I) (*O, error), options []func(*Operation)) {
+	op := Operation{Method: method, Path: path}
+	for _, option := range options {
+		option(&op)
+	}
+	Register(r, op, handler)
+}
