@@ -136,7 +136,7 @@ func (d *downgrader) schema(s *object, path string) {
 		if examples, _ := value.([]any); len(examples) > 0 {
 			s.set("example", examples[0])
 			if len(examples) > 1 {
-				d.dropped(path, fmt.Sprintf("%d examples after the first", len(examples)-1), "OpenAPI 3.0 schemas have a single example")
+				d.dropped(path, fmt.Sprintf("examples after the first (%d)", len(examples)-1), "OpenAPI 3.0 schemas have a single example")
 			}
 		}
 	}

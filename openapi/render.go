@@ -7,7 +7,9 @@
 // components, security, tags, externalDocs at the top; get, put, post, delete,
 // options, head, patch, trace in a Path Item), named maps are sorted by name,
 // and the properties of a schema built from a Go struct come in the order the
-// struct declares its fields, as encoding/json writes them.
+// struct declares its fields, as encoding/json writes them. Huma's own schema
+// keyword patternDescription, which no specification defines, is written as
+// the extension x-patternDescription.
 //
 // OpenAPI 3.0 output is a downgrade of the 3.1 document that is valid
 // against the official 3.0 schema: a list of types with "null" becomes
@@ -72,6 +74,7 @@ func Render(doc *huma.OpenAPI, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("openapi: reading the encoded document: %w", err)
 	}
+	extendHumaKeywords(tree)
 	fieldOrders := structFieldOrders(doc)
 	arrange(tree, fieldOrders)
 	if opts.Version == V30 {

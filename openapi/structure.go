@@ -213,7 +213,7 @@ var keyOrder = map[kind][]string{
 		"const", "enum", "default", "example", "examples",
 		"readOnly", "writeOnly", "deprecated",
 		"multipleOf", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum",
-		"minLength", "maxLength", "pattern", "patternDescription",
+		"minLength", "maxLength", "pattern",
 		"items", "prefixItems", "contains", "minItems", "maxItems", "uniqueItems",
 		"properties", "required", "dependentRequired", "additionalProperties",
 		"patternProperties", "propertyNames", "minProperties", "maxProperties",

@@ -1,0 +1,65 @@
+package oascheck
+
+import (
+	"strings"
+	"testing"
+)
+
+// The checkers must reject what is wrong, or passing them proves nothing.
+
+const valid31 = `{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+ "components": {"schemas": {"A": {"type": ["string", "null"], "minimum": 1}}}}`
+
+const valid30 = `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+ "components": {"schemas": {"A": {"type": "string", "nullable": true}}}}`
+
+func TestOfficialSchemasAcceptValidDocuments(t *testing.T) {
+	schemas := loadSchemas(t)
+	for name, doc := range map[string]string{"3.1": valid31, "3.0": valid30, "3.0 YAML": "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"} {
+		if err := schemas.Validate([]byte(doc)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestOfficialSchemasRejectInvalidSchemaObjects(t *testing.T) {
+	schemas := loadSchemas(t)
+	for name, doc := range map[string]string{
+		"3.1 unknown type":      strings.Replace(valid31, `"string"`, `"strin"`, 1),
+		"3.1 minimum as string": strings.Replace(valid31, `"minimum": 1`, `"minimum": "1"`, 1),
+		"3.0 type list":         strings.Replace(valid30, `"type": "string"`, `"type": ["string", "null"]`, 1),
+		"3.0 examples keyword":  strings.Replace(valid30, `"nullable": true`, `"examples": [1]`, 1),
+		"3.0 without paths":     strings.Replace(valid30, `"paths": {},`, ``, 1),
+		"unknown version":       strings.Replace(valid30, `3.0.3`, `2.0`, 1),
+	} {
+		if err := schemas.Validate([]byte(doc)); err == nil {
+			t.Errorf("%s: accepted, want an error", name)
+		}
+	}
+}
+
+func TestKinOpenAPI(t *testing.T) {
+	if err := KinOpenAPI([]byte(valid31)); err != nil {
+		t.Errorf("valid 3.1: %v", err)
+	}
+	if err := KinOpenAPI([]byte(valid30)); err != nil {
+		t.Errorf("valid 3.0: %v", err)
+	}
+	for name, doc := range map[string]string{
+		"3.1 unknown type": strings.Replace(valid31, `"string"`, `"strin"`, 1),
+		"3.0 type list":    strings.Replace(valid30, `"type": "string"`, `"type": ["string", "null"]`, 1),
+	} {
+		if err := KinOpenAPI([]byte(doc)); err == nil {
+			t.Errorf("%s: accepted, want an error", name)
+		}
+	}
+}
+
+func loadSchemas(t *testing.T) *OfficialSchemas {
+	t.Helper()
+	schemas, err := LoadOfficialSchemas(Require(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schemas
+}

@@ -1,0 +1,67 @@
+package oascheck
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// ModuleRoot finds the root of the module containing the working directory
+// (the directory of the first go.mod above it), where go test runs tests.
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("oascheck: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// NPMDir is tools/npm in the module: package.json, package-lock.json and,
+// once installed, node_modules.
+func NPMDir() (string, error) {
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "tools", "npm"), nil
+}
+
+// Require stops t unless the npm tools are installed: it fails when the
+// CI environment variable is "true" (CI must install them) and skips
+// otherwise, saying how to install them.
+func Require(t testing.TB) string {
+	t.Helper()
+	dir, err := NPMDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{schemasDir(dir), redoclyBin(dir)} {
+		if _, err := os.Stat(path); err != nil {
+			msg := fmt.Sprintf("%s is missing: install the checkers with `npm ci --prefix tools/npm`", path)
+			if os.Getenv("CI") == "true" {
+				t.Fatal(msg + " (CI=true: .ci/run must install them)")
+			}
+			t.Skip(msg)
+		}
+	}
+	return dir
+}
+
+func schemasDir(npmDir string) string {
+	return filepath.Join(npmDir, "node_modules", "@apidevtools", "openapi-schemas", "schemas")
+}
+
+func redoclyBin(npmDir string) string {
+	return filepath.Join(npmDir, "node_modules", ".bin", "redocly")
+}
