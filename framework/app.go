@@ -101,8 +101,8 @@ func (a *App) API() huma.API { return a.api }
 // for it; after that the served bytes do not change.
 func (a *App) OpenAPI() *huma.OpenAPI { return a.api.OpenAPI() }
 
-// prepare makes an App the Routes of its top-level operations.
-func (a *App) prepare(*Operation) *App { return a }
+// scope makes an App the Routes of its top-level operations.
+func (a *App) scope(*Operation) *App { return a }
 
 // methodNotAllowed answers 405 as problem details with the Allow header RFC
 // 9110 section 15.5.6 requires.

@@ -17,17 +17,18 @@ func (a *App) Group(prefix string, options ...func(*Operation)) *Group {
 }
 
 // Group returns a Group nested in g: its prefix follows g's, and its
-// operations get g's options after their own.
+// options apply after g's.
 func (g *Group) Group(prefix string, options ...func(*Operation)) *Group {
 	return &Group{parent: g, prefix: prefix, options: options}
 }
 
-// prepare adds the group's prefix to op's path and applies its options, after
-// the operation's own, then lets the enclosing routes do the same.
-func (g *Group) prepare(op *Operation) *App {
+// scope adds the prefixes of g and its parents to op's path and applies
+// their options, outermost first.
+func (g *Group) scope(op *Operation) *App {
 	op.Path = g.prefix + op.Path
+	app := g.parent.scope(op)
 	for _, option := range g.options {
 		option(op)
 	}
-	return g.parent.prepare(op)
+	return app
 }

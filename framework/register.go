@@ -16,9 +16,9 @@ type Operation = huma.Operation
 
 // Routes is where operations are registered: an *App, or a *Group of one.
 type Routes interface {
-	// prepare applies the routes' path prefix and shared options to op and
-	// returns the App that serves it.
-	prepare(op *Operation) *App
+	// scope adds the routes' path prefix to op and applies their shared
+	// options, outermost group first, and returns the App that serves op.
+	scope(op *Operation) *App
 }
 
 // Register adds an operation served by handler. The input type I and the
@@ -26,13 +26,19 @@ type Routes interface {
 // *I and validated before handler runs; the *O it returns is written as the
 // response.
 //
-// An empty OperationID or Summary is generated from the method and path.
+// On a Group, the group's prefix goes before op.Path and its options are
+// applied to op. An empty OperationID or Summary is generated from the
+// method and the full path.
 // DefaultStatus 0 means 200 when O has a Body field and 204 when it has
 // none. Register panics, like net/http.ServeMux does for conflicting
 // patterns, when the operation contradicts itself or HTTP (a body on a 204,
 // a status outside 200-599, ...); the message says what to change.
 func Register[I, O any](r Routes, op Operation, handler func(context.Context, *I) (*O, error)) {
-	app := r.prepare(&op)
+	register(r.scope(&op), op, handler)
+}
+
+// register adds op, already scoped, to app.
+func register[I, O any](app *App, op Operation, handler func(context.Context, *I) (*O, error)) {
 	inputType, outputType := reflect.TypeFor[I](), reflect.TypeFor[O]()
 	if op.OperationID == "" {
 		op.OperationID = huma.GenerateOperationID(op.Method, op.Path, (*O)(nil))
@@ -85,10 +91,13 @@ func Delete[I, O any](r Routes, path string, handler func(context.Context, *I) (
 	registerMethod(r, http.MethodDelete, path, handler, options)
 }
 
+// registerMethod registers a shortcut's operation. The options given to the
+// shortcut run after the group's, so that the operation has the last word.
 func registerMethod[I, O any](r Routes, method, path string, handler func(context.Context, *I) (*O, error), options []func(*Operation)) {
 	op := Operation{Method: method, Path: path}
+	app := r.scope(&op)
 	for _, option := range options {
 		option(&op)
 	}
-	Register(r, op, handler)
+	register(app, op, handler)
 }
