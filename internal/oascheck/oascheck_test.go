@@ -1,6 +1,9 @@
 package oascheck
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -62,4 +65,18 @@ func loadSchemas(t *testing.T) *OfficialSchemas {
 		t.Fatal(err)
 	}
 	return schemas
+}
+
+func TestRedoclyRejectsAnInvalidDocument(t *testing.T) {
+	npmDir := Require(t)
+	file := filepath.Join(t.TempDir(), "bad.json")
+	// An operation without responses, a path parameter never declared.
+	bad := `{"openapi": "3.1.0", "info": {"title": "t", "version": "1", "license": {"name": "MIT", "identifier": "MIT"}},
+	  "paths": {"/items/{id}": {"get": {"operationId": "get", "summary": "Get"}}}}`
+	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Redocly(context.Background(), npmDir, file); err == nil {
+		t.Error("redocly accepted an operation without responses")
+	}
 }
