@@ -1,0 +1,236 @@
+// Package frameworktest is a test client for Signet Apps that proves every
+// response matches the API's OpenAPI document, modelled on net/http/httptest
+// and FastAPI's TestClient:
+//
+//	c := frameworktest.New(t, app)
+//	resp := c.Get("/items/42")
+//	resp = c.Post("/items", map[string]any{"name": "Teapot", "price": 12.5})
+//
+// Requests go to the App over a real HTTP connection on 127.0.0.1, served in
+// the test's process. Before a response is returned, it is checked against
+// the operation's documented responses, and each way it departs from them is
+// reported through t.Errorf with the method, path and status, what the
+// document says and what was sent:
+//
+//	frameworktest: GET /items/42 answered 418 I'm a teapot: status 418 is not documented for GET /items/{id}
+//	    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
+//	    sent:       418 I'm a teapot
+//
+// The checks: the status is documented (by its code, a range such as "4XX",
+// or "default"); a bodiless status (1xx, 204, 205, 304) carries no body; the
+// Content-Type is one the document lists for the status; the body validates
+// against the documented schema; documented headers are present when
+// required and match their schemas; errors (4xx, 5xx) are RFC 9457 problem
+// details. Schemas are applied by kin-openapi. A response that conforms is
+// returned unchanged for the test's own assertions.
+//
+// CheckGeneratedRequests goes further: it sends requests generated from the
+// document and fails on any 5xx or any response that breaks it.
+package frameworktest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/internal/conformance"
+	"github.com/signet-go/signet/openapi"
+)
+
+// reporter is the part of testing.TB the client reports through; a
+// *rapid.T satisfies it too.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+// Client sends requests to an App and checks every response against the
+// App's OpenAPI document.
+type Client struct {
+	t      reporter
+	app    *framework.App
+	server *httptest.Server
+	http   *http.Client
+
+	loadChecker func() (*conformance.Checker, error)
+}
+
+// New starts app on a loopback server for the duration of the test and
+// returns a client for it. The document is read on the first request, so
+// operations may still be registered between New and then.
+func New(t testing.TB, app *framework.App) *Client {
+	t.Helper()
+	c := newClient(t, app)
+	t.Cleanup(c.close)
+	return c
+}
+
+func newClient(t reporter, app *framework.App) *Client {
+	server := httptest.NewServer(app)
+	client := server.Client()
+	// Every response is checked as the App sent it: redirects are returned,
+	// not followed, and no cookies are kept between requests.
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &Client{
+		t: t, app: app, server: server, http: client,
+		loadChecker: sync.OnceValues(func() (*conformance.Checker, error) { return loadChecker(app) }),
+	}
+}
+
+func (c *Client) close() { c.server.Close() }
+
+// loadChecker renders the App's document as it is served (OpenAPI 3.1 JSON)
+// and loads it for checking.
+func loadChecker(app *framework.App) (*conformance.Checker, error) {
+	document, err := openapi.Render(app.OpenAPI(), openapi.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return conformance.New(document, framework.BodyAllowed)
+}
+
+// URL is the base URL the App is served at, such as "http://127.0.0.1:41234",
+// for tools that need to reach it directly. Responses they receive are not
+// checked.
+func (c *Client) URL() string { return c.server.URL }
+
+// Get sends a GET request for path (with its query, if any). Each header is
+// written "Name: value".
+func (c *Client) Get(path string, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodGet, path, nil, headers)
+}
+
+// Head sends a HEAD request for path.
+func (c *Client) Head(path string, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodHead, path, nil, headers)
+}
+
+// Delete sends a DELETE request for path.
+func (c *Client) Delete(path string, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodDelete, path, nil, headers)
+}
+
+// Post sends a POST request for path with body: an io.Reader, a []byte or a
+// string is sent as it is (set its Content-Type in headers); any other
+// value is encoded as JSON and sent as application/json. A nil body sends
+// none.
+func (c *Client) Post(path string, body any, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodPost, path, body, headers)
+}
+
+// Put sends a PUT request for path with body, as Post does.
+func (c *Client) Put(path string, body any, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodPut, path, body, headers)
+}
+
+// Patch sends a PATCH request for path with body, as Post does.
+func (c *Client) Patch(path string, body any, headers ...string) *http.Response {
+	c.t.Helper()
+	return c.send(http.MethodPatch, path, body, headers)
+}
+
+func (c *Client) send(method, path string, body any, headers []string) *http.Response {
+	c.t.Helper()
+	reader, contentType, err := encodeBody(body)
+	if err != nil {
+		c.t.Fatalf("frameworktest: %s %s: %v", method, path, err)
+		return nil
+	}
+	req, err := http.NewRequest(method, path, reader)
+	if err != nil {
+		c.t.Fatalf("frameworktest: %s %s: cannot build the request: %v", method, path, err)
+		return nil
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for _, header := range headers {
+		name, value, ok := strings.Cut(header, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			c.t.Fatalf(`frameworktest: %s %s: header %q is not written "Name: value"`, method, path, header)
+			return nil
+		}
+		req.Header.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+	}
+	return c.Do(req)
+}
+
+// encodeBody turns a request body argument into a reader and, for a value
+// encoded as JSON, its Content-Type.
+func encodeBody(body any) (io.Reader, string, error) {
+	switch b := body.(type) {
+	case nil:
+		return nil, "", nil
+	case io.Reader:
+		return b, "", nil
+	case []byte:
+		return bytes.NewReader(b), "", nil
+	case string:
+		return strings.NewReader(b), "", nil
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot encode the body as JSON: %w", err)
+	}
+	return bytes.NewReader(data), "application/json", nil
+}
+
+// Do sends req and checks the response. A request whose URL has no host,
+// such as one from httptest.NewRequest or http.NewRequest("GET", "/items",
+// nil), goes to the App. The response's body has been read in full before
+// the check; its Body holds those bytes and need not be closed.
+func (c *Client) Do(req *http.Request) *http.Response {
+	c.t.Helper()
+	req = c.toServer(req)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("frameworktest: %s %s: the request failed: %v", req.Method, req.URL.RequestURI(), err)
+		return nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		c.t.Fatalf("frameworktest: %s %s: reading the response body failed: %v", req.Method, req.URL.RequestURI(), err)
+		return nil
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	for _, violation := range c.check(req, resp, body) {
+		c.t.Errorf("frameworktest: %s", violation)
+	}
+	return resp
+}
+
+// toServer points a request without a host at the App's server.
+func (c *Client) toServer(req *http.Request) *http.Request {
+	if req.URL.Host != "" {
+		return req
+	}
+	out := req.Clone(req.Context())
+	out.RequestURI = "" // set by httptest.NewRequest; a client request must not have it
+	out.URL.Scheme, out.URL.Host = "http", c.server.Listener.Addr().String()
+	out.Host = ""
+	return out
+}
+
+func (c *Client) check(req *http.Request, resp *http.Response, body []byte) []conformance.Violation {
+	c.t.Helper()
+	checker, err := c.loadChecker()
+	if err != nil {
+		c.t.Fatalf("frameworktest: cannot check responses against the App's OpenAPI document: %v", err)
+		return nil
+	}
+	return checker.Check(req, conformance.Response{Status: resp.StatusCode, Header: resp.Header, Body: body})
+}

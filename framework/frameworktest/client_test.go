@@ -1,0 +1,159 @@
+package frameworktest_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/frameworktest"
+)
+
+type note struct {
+	ID   int64  `json:"id"`
+	Text string `json:"text" minLength:"1"`
+}
+
+type noteDraft struct {
+	Text string `json:"text" minLength:"1" maxLength:"50"`
+}
+
+// newNotesApp is an API that keeps its documentation: every test that uses
+// it expects no report at all.
+func newNotesApp() *framework.App {
+	var (
+		mu    sync.Mutex
+		notes = map[int64]note{}
+		next  = int64(1)
+	)
+	app := newTestApp()
+	framework.Post(app, "/notes", func(ctx context.Context, in *struct{ Body noteDraft }) (*struct {
+		Location string `header:"Location"`
+		Body     note
+	}, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		n := note{ID: next, Text: in.Body.Text}
+		notes[n.ID] = n
+		next++
+		return &struct {
+			Location string `header:"Location"`
+			Body     note
+		}{Location: fmt.Sprintf("/notes/%d", n.ID), Body: n}, nil
+	}, func(op *framework.Operation) { op.DefaultStatus = http.StatusCreated })
+	framework.Get(app, "/notes/{id}", func(ctx context.Context, in *struct {
+		ID int64 `path:"id" minimum:"1"`
+	}) (*struct{ Body note }, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		n, ok := notes[in.ID]
+		if !ok {
+			return nil, huma.Error404NotFound(fmt.Sprintf("no note has the ID %d", in.ID))
+		}
+		return &struct{ Body note }{n}, nil
+	}, func(op *framework.Operation) { op.Errors = []int{http.StatusNotFound} })
+	framework.Delete(app, "/notes/{id}", func(ctx context.Context, in *struct {
+		ID int64 `path:"id" minimum:"1"`
+	}) (*struct{}, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := notes[in.ID]; !ok {
+			return nil, huma.Error404NotFound(fmt.Sprintf("no note has the ID %d", in.ID))
+		}
+		delete(notes, in.ID)
+		return nil, nil
+	}, func(op *framework.Operation) { op.Errors = []int{http.StatusNotFound} })
+	return app
+}
+
+func TestConformingResponsesAreReturnedUnchanged(t *testing.T) {
+	r := newRecorder(t)
+	c := frameworktest.New(r, newNotesApp())
+
+	created := c.Post("/notes", map[string]any{"text": "buy milk"})
+	expectStatus(t, created, http.StatusCreated)
+	if got := created.Header.Get("Location"); got != "/notes/1" {
+		t.Errorf("Location = %q, want /notes/1", got)
+	}
+	var n note
+	decode(t, created, &n)
+	if n != (note{ID: 1, Text: "buy milk"}) {
+		t.Errorf("created %+v", n)
+	}
+
+	expectStatus(t, c.Get("/notes/1"), http.StatusOK)
+	head := c.Head("/notes/1")
+	expectStatus(t, head, http.StatusOK)
+	if got := head.Header.Get("Content-Type"); got != "application/json" {
+		t.Errorf("HEAD Content-Type = %q, want application/json", got)
+	}
+	expectStatus(t, c.Delete("/notes/1"), http.StatusNoContent)
+	expectStatus(t, c.Get("/notes/1"), http.StatusNotFound)
+	expectStatus(t, c.Head("/notes/1"), http.StatusNotFound)
+	expectStatus(t, c.Get("/notes/zero"), http.StatusUnprocessableEntity)
+	expectStatus(t, c.Post("/notes", `{"text": ""}`, "Content-Type: application/json"), http.StatusUnprocessableEntity)
+	expectStatus(t, c.Post("/notes", "{", "Content-Type: application/json"), http.StatusBadRequest)
+	expectStatus(t, c.Get("/nowhere"), http.StatusNotFound)
+	expectStatus(t, c.Put("/notes/1", nil), http.StatusMethodNotAllowed)
+	expectStatus(t, c.Patch("/notes/1", map[string]string{}), http.StatusMethodNotAllowed)
+	expectStatus(t, c.Get("/openapi.json"), http.StatusOK)
+
+	req := httptest.NewRequest(http.MethodGet, "/notes/2", nil)
+	req.Header.Set("Accept", "application/json")
+	expectStatus(t, c.Do(req), http.StatusNotFound)
+
+	expectReports(t, r)
+}
+
+func TestTheDocumentIsReadOnTheFirstRequest(t *testing.T) {
+	app := newTestApp()
+	r := newRecorder(t)
+	c := frameworktest.New(r, app)
+	// Registered after New: still in the document the client checks against.
+	framework.Get(app, "/late", func(ctx context.Context, _ *struct{}) (*struct{ Body string }, error) {
+		return nil, huma.Error409Conflict("late")
+	}, func(op *framework.Operation) { op.Errors = []int{http.StatusNotFound} })
+	c.Get("/late")
+	reports := r.reported()
+	if len(reports) != 1 || !strings.Contains(reports[0], "status 409 is not documented for GET /late") {
+		t.Errorf("reports = %q, want one about the undocumented 409 of GET /late", reports)
+	}
+}
+
+func TestURLServesTheApp(t *testing.T) {
+	c := frameworktest.New(t, newNotesApp())
+	resp, err := http.Get(c.URL() + "/notes/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET %s/notes/1: %d, want 404", c.URL(), resp.StatusCode)
+	}
+}
+
+func expectStatus(t *testing.T, resp *http.Response, want int) {
+	t.Helper()
+	if resp.StatusCode != want {
+		body, _ := io.ReadAll(resp.Body)
+		t.Errorf("%s %s: status %d, want %d; body %s", resp.Request.Method, resp.Request.URL.Path, resp.StatusCode, want, body)
+	}
+}
+
+func decode(t *testing.T, resp *http.Response, v any) {
+	t.Helper()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("decoding %s: %v", data, err)
+	}
+}

@@ -1,0 +1,122 @@
+// Package conformance checks HTTP responses against the OpenAPI document
+// that describes them. It is the logic shared by the frameworktest client
+// and the framework's development-mode response validation.
+//
+// The document is loaded and its schemas are applied by kin-openapi
+// (routers for finding the operation, openapi3 for JSON Schema). This
+// package adds what kin-openapi does not check: that the status is
+// documented for every status (kin-openapi skips 3xx and HEAD), that
+// bodiless statuses carry no body, that headers are checked on every status,
+// and that errors are RFC 9457 problem details.
+package conformance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+)
+
+// Checker checks responses against one OpenAPI document. It is safe for
+// concurrent use.
+type Checker struct {
+	doc         *openapi3.T
+	router      routers.Router
+	bodyAllowed func(status int) bool
+}
+
+// New loads an OpenAPI document (JSON or YAML, 3.0 or 3.1) for checking.
+// bodyAllowed decides which statuses may carry content; Signet passes
+// framework.BodyAllowed, so the rule has a single definition.
+func New(document []byte, bodyAllowed func(status int) bool) (*Checker, error) {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	doc, err := loader.LoadFromData(document)
+	if err != nil {
+		return nil, fmt.Errorf("conformance: cannot load the OpenAPI document: %w", err)
+	}
+	// Requests are routed by path alone: the App serves the document's paths
+	// at the root, whatever public servers the document lists. The router
+	// validates the document first: responses cannot match an invalid one.
+	routing := *doc
+	routing.Servers = nil
+	router, err := legacy.NewRouter(&routing)
+	if err != nil {
+		return nil, fmt.Errorf("conformance: cannot use the OpenAPI document: %w", err)
+	}
+	return &Checker{doc: doc, router: router, bodyAllowed: bodyAllowed}, nil
+}
+
+// Response is a response as the client received it.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// Check checks resp, the answer to req, and returns every way it departs
+// from the document; none means it conforms. A request that matches no
+// operation (an unknown path, the document and docs routes) is checked only
+// against the rules that hold for every response: no body on a bodiless
+// status, and errors as problem details.
+func (c *Checker) Check(req *http.Request, resp Response) []Violation {
+	v := &verdict{req: req, resp: resp, bodyAllowed: c.bodyAllowed, jsonSchema2020: c.doc.IsOpenAPI31OrLater()}
+	route := c.findRoute(req)
+	if route == nil {
+		v.checkBodiless()
+		v.checkProblem(nil)
+		return v.violations
+	}
+	v.operation = route.Method + " " + route.Path
+	response := documentedResponse(route.Operation, resp.Status)
+	if response == nil {
+		v.add(RuleStatus, fmt.Sprintf("status %d is not documented for %s", resp.Status, v.operation),
+			documentedStatuses(route.Operation), statusName(resp.Status))
+		v.checkBodiless()
+		v.checkProblem(nil)
+		return v.violations
+	}
+	v.checkHeaders(response)
+	if !v.checkBodiless() {
+		return v.violations
+	}
+	if !v.checkProblem(response) {
+		return v.violations
+	}
+	v.checkContent(response)
+	return v.violations
+}
+
+// Operation returns "METHOD /path/{template}" of the documented operation
+// req is routed to, or "" when no operation matches.
+func (c *Checker) Operation(req *http.Request) string {
+	if route := c.findRoute(req); route != nil {
+		return route.Method + " " + route.Path
+	}
+	return ""
+}
+
+// Document returns the loaded document, for generating requests from it.
+// Callers must not modify it.
+func (c *Checker) Document() *openapi3.T { return c.doc }
+
+// findRoute finds the operation req is for. HEAD is answered by the GET
+// operation of the same path unless the document has a HEAD operation.
+func (c *Checker) findRoute(req *http.Request) *routers.Route {
+	route, _, err := c.router.FindRoute(req)
+	if err == nil {
+		return route
+	}
+	if req.Method == http.MethodHead && errors.Is(err, routers.ErrMethodNotAllowed) {
+		get := req.Clone(context.Background())
+		get.Method = http.MethodGet
+		if route, _, err := c.router.FindRoute(get); err == nil {
+			return route
+		}
+	}
+	return nil
+}
