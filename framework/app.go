@@ -37,6 +37,7 @@ func New(config Config) *App {
 	a.api = huma.NewAPI(a.humaConfig(), newAdapter(a.router, a.logger))
 	a.mountDocuments()
 	a.mountDocs()
+	a.enableResponseValidation()
 	return a
 }
 
@@ -55,7 +56,7 @@ func (a *App) humaConfig() huma.Config {
 		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
 		hc.Transformers = append(hc.Transformers, links.Transform)
 	}
-	hc.OnAddOperation = append(hc.OnAddOperation, documentStatusRules)
+	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
 	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
 	return hc
 }

@@ -52,8 +52,9 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	guarded := guardHandler(app.logger, op.Method, op.Path, handler)
 	defer func() {
 		if v := recover(); v != nil {
-			if _, ours := v.(*RegistrationError); ours {
-				panic(v)
+			if err, ours := v.(*RegistrationError); ours {
+				err.Input, err.Output = inputType, outputType
+				panic(err)
 			}
 			panic(&RegistrationError{
 				Method: op.Method, Path: op.Path, Status: op.DefaultStatus,

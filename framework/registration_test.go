@@ -29,6 +29,10 @@ type badStatusField struct {
 
 type noInput struct{}
 
+type hiddenID struct {
+	ID string `path:"id"`
+}
+
 func handle[O any](context.Context, *noInput) (*O, error) { return nil, nil }
 
 func TestRegistrationRefusals(t *testing.T) {
@@ -104,6 +108,19 @@ func TestRegistrationRefusals(t *testing.T) {
 		{"no path", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet}, handle[withBody])
 		}, []string{"the operation has no Path"}},
+		{"a path parameter the input does not declare", func(app *framework.App) {
+			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things/{id}"}, handle[withBody])
+		}, []string{"the path has {id}, but the input declares no path parameter \"id\"", "input framework_test.noInput", "Fix: add a field such as `Id string `path:\"id\"``"}},
+		{"a path parameter hidden in an unexported embedded struct", func(app *framework.App) {
+			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things/{id}"}, func(context.Context, *struct{ hiddenID }) (*withBody, error) { return nil, nil })
+		}, []string{"the path has {id}", "the embedded type is exported"}},
+		{"a declared path parameter missing from the path", func(app *framework.App) {
+			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct {
+				ID string `path:"id"`
+			}) (*withBody, error) {
+				return nil, nil
+			})
+		}, []string{`the input declares the path parameter "id", but the path has no {id}`}},
 		{"a Huma refusal gets the same context", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/x"}, handle[badStatusField])
 		}, []string{"status field must be an int", "output framework_test.badStatusField", "Fix: see Huma's conventions"}},

@@ -1,0 +1,229 @@
+// End-to-end tests through Signet's public API: an API written the way a
+// user would write it, served on 127.0.0.1, driven with net/http, and its
+// document checked by validators Signet did not write.
+package signet_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/oascheck"
+)
+
+type Note struct {
+	ID   int    `json:"id"`
+	Text string `json:"text" minLength:"1" maxLength:"280"`
+}
+
+type NoteDraft struct {
+	Text string `json:"text" minLength:"1" maxLength:"280"`
+}
+
+type NoteID struct {
+	ID int `path:"id" minimum:"1"`
+}
+
+type noteOut struct {
+	Body Note
+}
+
+type createdNote struct {
+	Location string `header:"Location"`
+	Body     Note
+}
+
+type cachedNote struct {
+	Status int
+	ETag   string `header:"ETag"`
+	Body   Note
+}
+
+// notesAPI is a small notes service with every status class in use.
+func notesAPI() *framework.App {
+	var mu sync.Mutex
+	notes := map[int]Note{}
+	next := 1
+
+	app := framework.New(framework.Config{Title: "Notes API", Version: "2.0.0"})
+	api := app.Group("/notes", huma.OperationTags("notes"))
+	framework.Post(api, "", func(_ context.Context, in *struct{ Body NoteDraft }) (*createdNote, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		n := Note{ID: next, Text: in.Body.Text}
+		notes[n.ID], next = n, next+1
+		return &createdNote{Location: fmt.Sprintf("/notes/%d", n.ID), Body: n}, nil
+	}, func(op *framework.Operation) { op.DefaultStatus = http.StatusCreated })
+	framework.Get(api, "/{id}", func(_ context.Context, in *struct {
+		NoteID
+		IfNoneMatch string `header:"If-None-Match"`
+	}) (*cachedNote, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		n, ok := notes[in.ID]
+		if !ok {
+			return nil, huma.Error404NotFound("no such note")
+		}
+		out := &cachedNote{ETag: fmt.Sprintf(`"%d-%d"`, n.ID, len(n.Text)), Body: n}
+		if in.IfNoneMatch == out.ETag {
+			out.Status = http.StatusNotModified
+		}
+		return out, nil
+	}, func(op *framework.Operation) {
+		op.Responses = map[string]*huma.Response{"304": {}}
+		op.Errors = []int{http.StatusNotFound}
+	})
+	framework.Delete(api, "/{id}", func(_ context.Context, in *NoteID) (*struct{}, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := notes[in.ID]; !ok {
+			return nil, huma.Error404NotFound("no such note")
+		}
+		delete(notes, in.ID)
+		return nil, nil
+	})
+	framework.Get(api, "/export", func(context.Context, *struct{}) (*noteOut, error) {
+		return nil, errors.New("export bucket s3://internal-bucket is unreachable")
+	})
+	return app
+}
+
+type exchange struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func do(t *testing.T, method, url, body string, header ...string) exchange {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return exchange{resp.StatusCode, resp.Header, string(b)}
+}
+
+func TestNotesLifecycle(t *testing.T) {
+	srv := httptest.NewServer(notesAPI())
+	defer srv.Close()
+
+	created := do(t, "POST", srv.URL+"/notes", `{"text":"buy milk"}`)
+	if created.status != http.StatusCreated || created.header.Get("Location") != "/notes/1" {
+		t.Fatalf("create: %d, Location %q, body %s", created.status, created.header.Get("Location"), created.body)
+	}
+	var note Note
+	if err := json.Unmarshal([]byte(created.body), &note); err != nil || note != (Note{1, "buy milk"}) {
+		t.Fatalf("create body %s: %v", created.body, err)
+	}
+
+	read := do(t, "GET", srv.URL+"/notes/1", "")
+	if read.status != http.StatusOK || read.header.Get("ETag") == "" || !strings.Contains(read.body, "buy milk") {
+		t.Fatalf("read: %d %v %s", read.status, read.header, read.body)
+	}
+	head := do(t, "HEAD", srv.URL+"/notes/1", "")
+	if head.status != http.StatusOK || head.body != "" || head.header.Get("ETag") != read.header.Get("ETag") ||
+		head.header.Get("Content-Length") != read.header.Get("Content-Length") {
+		t.Errorf("HEAD: %d %v %q; GET sent %v", head.status, head.header, head.body, read.header)
+	}
+	notModified := do(t, "GET", srv.URL+"/notes/1", "", "If-None-Match", read.header.Get("ETag"))
+	if notModified.status != http.StatusNotModified || notModified.body != "" ||
+		notModified.header.Get("ETag") != read.header.Get("ETag") || notModified.header.Get("Content-Type") != "" {
+		t.Errorf("conditional read: %d %v %q", notModified.status, notModified.header, notModified.body)
+	}
+
+	for _, tt := range []struct {
+		name, method, path, body string
+		status                   int
+		contains                 string
+	}{
+		{"invalid", "POST", "/notes", `{"text":""}`, http.StatusUnprocessableEntity, `"location":"body.text"`},
+		{"malformed", "POST", "/notes", `{"text":`, http.StatusBadRequest, `"status":400`},
+		{"bad id", "GET", "/notes/0", "", http.StatusUnprocessableEntity, `"location":"path.id"`},
+		{"failing handler", "GET", "/notes/export", "", http.StatusInternalServerError, `"title":"Internal Server Error"`},
+		{"delete", "DELETE", "/notes/1", "", http.StatusNoContent, ""},
+		{"gone", "GET", "/notes/1", "", http.StatusNotFound, `"detail":"no such note"`},
+		{"delete again", "DELETE", "/notes/1", "", http.StatusNotFound, `"status":404`},
+	} {
+		got := do(t, tt.method, srv.URL+tt.path, tt.body)
+		if got.status != tt.status || !strings.Contains(got.body, tt.contains) {
+			t.Errorf("%s: %d %s, want %d containing %s", tt.name, got.status, got.body, tt.status, tt.contains)
+		}
+		if tt.status >= 400 && got.header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: Content-Type %q, want application/problem+json", tt.name, got.header.Get("Content-Type"))
+		}
+		if tt.status == http.StatusNoContent && (got.body != "" || got.header.Get("Content-Type") != "") {
+			t.Errorf("%s: a 204 with content: %v %q", tt.name, got.header, got.body)
+		}
+		if strings.Contains(got.body, "s3://") {
+			t.Errorf("%s: the response leaks the handler's error: %s", tt.name, got.body)
+		}
+	}
+}
+
+// TestNotesDocumentIsValid checks the served documents with kin-openapi and
+// the official OpenAPI JSON Schemas (installed by .ci/run).
+func TestNotesDocumentIsValid(t *testing.T) {
+	npm := oascheck.Require(t)
+	official, err := oascheck.LoadOfficialSchemas(npm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(notesAPI())
+	defer srv.Close()
+	for _, path := range []string{"/openapi.json", "/openapi-3.0.json", "/openapi.yaml", "/openapi-3.0.yaml"} {
+		doc := do(t, "GET", srv.URL+path, "")
+		data := []byte(doc.body)
+		if strings.HasSuffix(path, ".yaml") {
+			if data, err = oascheck.YAMLToJSON(data); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+		}
+		if err := oascheck.KinOpenAPI(data); err != nil {
+			t.Errorf("%s: kin-openapi: %v", path, err)
+		}
+		if err := official.Validate(data); err != nil {
+			t.Errorf("%s: official schema: %v", path, err)
+		}
+		responses := gjsonResponses(t, data, "/notes/{id}", "get")
+		if r, ok := responses["304"]; !ok || r["content"] != nil || r["description"] != "Not Modified" {
+			t.Errorf("%s: the 304 of GET /notes/{id} is documented as %v", path, r)
+		}
+	}
+}
+
+func gjsonResponses(t *testing.T, data []byte, path, method string) map[string]map[string]any {
+	t.Helper()
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Responses map[string]map[string]any `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Paths[path][method].Responses
+}
