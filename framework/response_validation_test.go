@@ -1,0 +1,230 @@
+package framework_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/signet-go/signet/framework"
+)
+
+// lockedBuffer is a log destination that is safe for concurrent writers.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// records returns the JSON log records written so far.
+func (b *lockedBuffer) records(t *testing.T) []map[string]any {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(b.buf.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var record map[string]any
+		if err := json.Unmarshal([]byte(line), &record); err != nil {
+			t.Fatalf("log line %q: %v", line, err)
+		}
+		out = append(out, record)
+	}
+	return out
+}
+
+type gadget struct {
+	Name  string `json:"name"`
+	Color string `json:"color" enum:"red,green"`
+}
+
+// newGadgetApp serves GET /gadgets/{name}: "ok" conforms, "blue" answers a
+// color the document does not allow.
+func newGadgetApp(validation framework.ResponseValidation, log io.Writer) *framework.App {
+	app := framework.New(framework.Config{
+		Title: "Gadgets", Version: "1.0.0",
+		ValidateResponses: validation,
+		Logger:            slog.New(slog.NewJSONHandler(log, nil)),
+	})
+	framework.Get(app, "/gadgets/{name}", func(ctx context.Context, in *struct {
+		Name string `path:"name"`
+	}) (*struct{ Body gadget }, error) {
+		color := "red"
+		if in.Name == "blue" {
+			color = "blue"
+		}
+		return &struct{ Body gadget }{gadget{Name: in.Name, Color: color}}, nil
+	})
+	return app
+}
+
+func get(t *testing.T, url string) (int, http.Header, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header, string(body)
+}
+
+func TestValidateResponsesLogsViolations(t *testing.T) {
+	var log lockedBuffer
+	server := httptest.NewServer(newGadgetApp(framework.LogInvalidResponses, &log))
+	defer server.Close()
+
+	status, _, body := get(t, server.URL+"/gadgets/ok")
+	if status != http.StatusOK || body != `{"name":"ok","color":"red"}`+"\n" {
+		t.Errorf("conforming response: %d %q", status, body)
+	}
+	if records := log.records(t); len(records) != 0 {
+		t.Errorf("a conforming response was logged: %v", records)
+	}
+
+	status, _, body = get(t, server.URL+"/gadgets/blue")
+	if status != http.StatusOK || body != `{"name":"blue","color":"blue"}`+"\n" {
+		t.Errorf("with LogInvalidResponses the response goes out unchanged; got %d %q", status, body)
+	}
+	records := log.records(t)
+	if len(records) != 1 {
+		t.Fatalf("want one log record, got %v", records)
+	}
+	want := map[string]any{
+		"level": "ERROR", "msg": "signet: the response does not match the API's documentation",
+		"method": "GET", "path": "/gadgets/blue", "status": float64(200), "operation": "GET /gadgets/{name}",
+		"rule": "body", "problem": "the body does not match the schema at /color: value must be one of 'red', 'green'",
+		"documented": `"enum": ["red","green"]`, "sent": `"blue"`, "replaced_by_500": false,
+	}
+	for key, value := range want {
+		if records[0][key] != value {
+			t.Errorf("log record %q = %#v, want %#v", key, records[0][key], value)
+		}
+	}
+}
+
+func TestValidateResponsesRejectsViolations(t *testing.T) {
+	var log lockedBuffer
+	server := httptest.NewServer(newGadgetApp(framework.RejectInvalidResponses, &log))
+	defer server.Close()
+
+	status, _, body := get(t, server.URL+"/gadgets/ok")
+	if status != http.StatusOK || body != `{"name":"ok","color":"red"}`+"\n" {
+		t.Errorf("conforming response: %d %q", status, body)
+	}
+	status, header, body := get(t, server.URL+"/gadgets/blue")
+	if status != http.StatusInternalServerError || header.Get("Content-Type") != "application/problem+json" ||
+		body != `{"title":"Internal Server Error","status":500}` {
+		t.Errorf("want a bare 500 problem; got %d %s %q", status, header.Get("Content-Type"), body)
+	}
+	records := log.records(t)
+	if len(records) != 1 || records[0]["replaced_by_500"] != true || records[0]["rule"] != "body" {
+		t.Errorf("want one record of the replaced response, got %v", records)
+	}
+}
+
+func TestValidateResponsesChecksWhatMiddlewareSends(t *testing.T) {
+	var log lockedBuffer
+	app := newGadgetApp(framework.RejectInvalidResponses, &log)
+	app.Use(func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") == "" {
+				http.Error(w, "who are you?", http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	server := httptest.NewServer(app)
+	defer server.Close()
+
+	status, _, _ := get(t, server.URL+"/gadgets/ok")
+	if status != http.StatusInternalServerError {
+		t.Errorf("a plain-text 401 from middleware: got %d, want it replaced by 500", status)
+	}
+	records := log.records(t)
+	if len(records) != 1 || records[0]["rule"] != "problem" || records[0]["status"] != float64(401) {
+		t.Errorf("want one record of the 401 that is not problem details, got %v", records)
+	}
+}
+
+func TestValidateResponsesLetsFlushedResponsesStream(t *testing.T) {
+	var log lockedBuffer
+	app := newGadgetApp(framework.RejectInvalidResponses, &log)
+	app.Router().Get("/events", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		_, _ = io.WriteString(w, "data: one\n\n")
+		if err := http.NewResponseController(w).Flush(); err != nil {
+			t.Errorf("Flush: %v", err)
+		}
+		_, _ = io.WriteString(w, "data: two\n\n")
+	})
+	server := httptest.NewServer(app)
+	defer server.Close()
+
+	status, header, body := get(t, server.URL+"/events")
+	if status != http.StatusOK || header.Get("Content-Type") != "text/event-stream" || body != "data: one\n\ndata: two\n\n" {
+		t.Errorf("streamed response: %d %s %q", status, header.Get("Content-Type"), body)
+	}
+}
+
+func TestValidateResponsesOffCostsNothing(t *testing.T) {
+	// With the switch off, serving through the App allocates exactly what
+	// serving through its router alone does: no middleware is installed.
+	// With it on, the check shows up; so the comparison can fail.
+	allocs := func(h http.Handler) float64 {
+		return testing.AllocsPerRun(200, func() {
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/gadgets/ok", nil))
+		})
+	}
+	off := newGadgetApp(framework.ResponsesUnchecked, io.Discard)
+	on := newGadgetApp(framework.LogInvalidResponses, io.Discard)
+	router, offAllocs, onAllocs := allocs(off.Router()), allocs(off), allocs(on)
+	if offAllocs != router {
+		t.Errorf("switch off: %v allocations per request, router alone: %v", offAllocs, router)
+	}
+	if onAllocs <= router {
+		t.Errorf("switch on: %v allocations per request, not more than the router alone (%v): is the check running?", onAllocs, router)
+	}
+}
+
+// BenchmarkValidateResponses compares a request served by the router alone
+// (no App layer, no switch), by the App with the switch off, and with it on.
+//
+//	go test ./framework -run '^$' -bench ValidateResponses -benchmem
+func BenchmarkValidateResponses(b *testing.B) {
+	off := newGadgetApp(framework.ResponsesUnchecked, io.Discard)
+	cases := []struct {
+		name    string
+		handler http.Handler
+	}{
+		{"router-alone", off.Router()},
+		{"off", off},
+		{"log", newGadgetApp(framework.LogInvalidResponses, io.Discard)},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/gadgets/ok", nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				c.handler.ServeHTTP(httptest.NewRecorder(), req)
+			}
+		})
+	}
+}
