@@ -1,6 +1,10 @@
 package framework
 
-import "log/slog"
+import (
+	"log/slog"
+
+	"github.com/signet-go/signet/docsui"
+)
 
 // Disabled, as the path of a route in Config, switches that route off.
 const Disabled = "-"
@@ -21,6 +25,17 @@ type Config struct {
 	OpenAPIYAMLPath   string // default "/openapi.yaml" (OpenAPI 3.1)
 	OpenAPI30JSONPath string // default "/openapi-3.0.json"
 	OpenAPI30YAMLPath string // default "/openapi-3.0.yaml"
+
+	// DocsPath is where Swagger UI, the interactive documentation, is
+	// served from assets embedded in the binary: the page at DocsPath and
+	// DocsPath + "/", its assets and OAuth2 redirect page below. Empty means
+	// "/docs"; Disabled switches the docs off.
+	DocsPath string
+	// DocsUI configures the docs page: Swagger UI options (deep linking,
+	// "Try it out", any other option as JSON), the page title (default:
+	// Title + " - API documentation") and extra origins the page may
+	// connect to. See package docsui.
+	DocsUI docsui.Config
 
 	// SchemaLinks adds Huma's "$schema" property to JSON response bodies, a
 	// "Link: <...>; rel=describedby" header to responses, and serves the
