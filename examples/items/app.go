@@ -1,104 +1,64 @@
 package main
 
 import (
-	"context"
-	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/conditional"
 )
 
-// Item is an item as the API returns it.
-type Item struct {
-	ID        int64     `json:"id" doc:"Identifier assigned by the server" example:"1"`
-	Name      string    `json:"name" doc:"Display name" example:"Teapot"`
-	Price     float64   `json:"price" doc:"Price in euros" example:"12.5"`
-	Tags      []string  `json:"tags,omitempty" doc:"Free-form labels"`
-	CreatedAt time.Time `json:"createdAt" doc:"When the item was created (UTC)"`
-}
-
-// ItemDraft is what a client sends to create an item.
-type ItemDraft struct {
-	Name  string   `json:"name" minLength:"1" maxLength:"100" doc:"Display name" example:"Teapot"`
-	Price float64  `json:"price" minimum:"0" doc:"Price in euros" example:"12.5"`
-	Tags  []string `json:"tags,omitempty" maxItems:"10" doc:"Free-form labels"`
-}
-
-type createItemInput struct {
-	Body ItemDraft
-}
-
-type itemOutput struct {
-	Location string `header:"Location" doc:"URL of the item"`
-	Body     Item
-}
-
-type itemIDInput struct {
-	ID int64 `path:"id" minimum:"1" doc:"Item identifier" example:"1"`
-}
-
-type getItemOutput struct {
-	Body Item
-}
-
-type listItemsInput struct {
-	After int64 `query:"after" minimum:"0" doc:"Return items whose ID is greater than this (the last ID of the previous page)"`
-	Limit int   `query:"limit" minimum:"1" maximum:"100" default:"20" doc:"Page size"`
-}
-
-type listItemsOutput struct {
-	Body []Item
-}
-
-// newApp builds the items API on s.
-func newApp(s *store) *framework.App {
+// newApp builds the items API on s. Its handlers take the time from now and
+// log through logger (nil means slog.Default()).
+func newApp(s *store, now func() time.Time, logger *slog.Logger) *framework.App {
 	app := framework.New(framework.Config{
-		Title:       "Items API",
-		Version:     "1.0.0",
-		Description: "A small items API built with Signet.",
+		Title:   "Items API",
+		Version: "1.0.0",
+		Description: "A complete items resource built with Signet: cursor pagination, " +
+			"creation with Location, conditional reads (ETag, Last-Modified, 304) and " +
+			"replacement guarded by If-Match (412 when stale, 428 when missing).",
+		Logger: logger,
 	})
+	api := &itemsAPI{store: s, now: now}
 	items := app.Group("/items", huma.OperationTags("items"))
 
-	framework.Register(items, framework.Operation{
-		OperationID:   "create-item",
-		Method:        http.MethodPost,
-		Summary:       "Create an item",
-		DefaultStatus: http.StatusCreated,
-	}, func(ctx context.Context, in *createItemInput) (*itemOutput, error) {
-		item := s.create(in.Body, time.Now())
-		return &itemOutput{Location: fmt.Sprintf("/items/%d", item.ID), Body: item}, nil
-	})
-
-	framework.Get(items, "", func(ctx context.Context, in *listItemsInput) (*listItemsOutput, error) {
-		return &listItemsOutput{Body: s.list(in.After, in.Limit)}, nil
-	}, func(op *framework.Operation) {
+	framework.Get(items, "", api.listItems, func(op *framework.Operation) {
 		op.OperationID = "list-items"
 		op.Summary = "List items"
+		op.Description = "Items in ascending ID order, a page at a time. Follow `next` for the following page; it is absent on the last one."
+		op.Errors = []int{http.StatusUnprocessableEntity}
 	})
 
-	framework.Get(items, "/{id}", func(ctx context.Context, in *itemIDInput) (*getItemOutput, error) {
-		item, ok := s.get(in.ID)
-		if !ok {
-			return nil, huma.Error404NotFound(fmt.Sprintf("no item has the ID %d", in.ID))
-		}
-		return &getItemOutput{Body: item}, nil
-	}, func(op *framework.Operation) {
+	framework.Post(items, "", api.createItem, func(op *framework.Operation) {
+		op.OperationID = "create-item"
+		op.Summary = "Create an item"
+		op.Description = "Creates an item and answers 201 Created with its URL in `Location` and its `ETag`. Names are unique regardless of case: 409 Conflict otherwise."
+		op.DefaultStatus = http.StatusCreated
+		op.Errors = []int{http.StatusBadRequest, http.StatusConflict}
+	})
+
+	framework.Get(items, "/{id}", api.getItem, func(op *framework.Operation) {
 		op.OperationID = "get-item"
 		op.Summary = "Get an item"
+		op.Description = "Answers with the item, its `ETag` and `Last-Modified`. Send the ETag back in `If-None-Match` to revalidate: 304 Not Modified, without a body, when the item has not changed. HEAD answers the same headers without the body."
 		op.Errors = []int{http.StatusNotFound}
-	})
+	}, conditional.Document)
 
-	framework.Delete(items, "/{id}", func(ctx context.Context, in *itemIDInput) (*struct{}, error) {
-		if !s.delete(in.ID) {
-			return nil, huma.Error404NotFound(fmt.Sprintf("no item has the ID %d", in.ID))
-		}
-		return nil, nil
-	}, func(op *framework.Operation) {
+	framework.Put(items, "/{id}", api.replaceItem, func(op *framework.Operation) {
+		op.OperationID = "replace-item"
+		op.Summary = "Replace an item"
+		op.Description = "Replaces the item's name, price and tags. **If-Match is required**: send the `ETag` of the version you read. " +
+			"428 Precondition Required without it; 412 Precondition Failed when the item has changed since (GET it again, then retry)."
+		op.Errors = []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionRequired}
+	}, conditional.Document)
+
+	framework.Delete(items, "/{id}", api.deleteItem, func(op *framework.Operation) {
 		op.OperationID = "delete-item"
 		op.Summary = "Delete an item"
+		op.Description = "Deletes the item: 204 No Content. `If-Match` is optional; with it, 412 Precondition Failed when the item has changed since."
 		op.Errors = []int{http.StatusNotFound}
-	})
+	}, conditional.Document)
 	return app
 }
