@@ -45,7 +45,7 @@ func New(path, documentURL string, cfg Config) (*Handler, error) {
 	if title == "" {
 		title = "API documentation"
 	}
-	h.page = newAsset("index.html", renderPage(pageData{Title: title, Asset: h.assetURL}))
+	h.page = newAsset("index.html", renderPage(title, h.assetURL))
 	return h, nil
 }
 

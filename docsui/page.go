@@ -1,55 +1,64 @@
 package docsui
 
 import (
-	"bytes"
 	"encoding/json"
-	"html/template"
+	"fmt"
+	"html"
 )
 
-// pageTemplate is the HTML page. It has no inline script or style: the
-// start-up script is swagger-initializer.js, made from the Config.
-var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+// pageHTML is the HTML page, with %[1]s the escaped title and %[2]s ... %[6]s
+// the URLs of the stylesheet, the two icons, Swagger UI and the start-up
+// script. It has no inline script or style: the start-up script is
+// swagger-initializer.js, made from the Config. (html/template would do the
+// escaping too, but it and text/template add about 3 MB to every binary
+// for one title.)
+const pageHTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<link rel="stylesheet" href="{{call .Asset "swagger-ui.css"}}">
-<link rel="icon" type="image/png" sizes="32x32" href="{{call .Asset "favicon-32x32.png"}}">
-<link rel="icon" type="image/png" sizes="16x16" href="{{call .Asset "favicon-16x16.png"}}">
+<title>%[1]s</title>
+<link rel="stylesheet" href="%[2]s">
+<link rel="icon" type="image/png" sizes="32x32" href="%[3]s">
+<link rel="icon" type="image/png" sizes="16x16" href="%[4]s">
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src="{{call .Asset "swagger-ui-bundle.js"}}"></script>
-<script src="{{call .Asset "swagger-initializer.js"}}"></script>
+<script src="%[5]s"></script>
+<script src="%[6]s"></script>
 </body>
 </html>
-`))
+`
 
-// pageData is what pageTemplate shows.
-type pageData struct {
-	Title string
-	Asset func(name string) string // versioned URL of an asset
+// renderPage returns the page; assetURL gives the URL of an asset by name.
+func renderPage(title string, assetURL func(name string) string) []byte {
+	e := html.EscapeString
+	return fmt.Appendf(nil, pageHTML, e(title),
+		e(assetURL("swagger-ui.css")),
+		e(assetURL("favicon-32x32.png")),
+		e(assetURL("favicon-16x16.png")),
+		e(assetURL("swagger-ui-bundle.js")),
+		e(assetURL("swagger-initializer.js")))
 }
 
-func renderPage(data pageData) []byte {
-	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, data); err != nil {
-		panic("docsui: page template: " + err.Error()) // the template is fixed; only a bug gets here
-	}
-	return buf.Bytes()
-}
+// initializerJS is swagger-initializer.js, with %[1]s the options (JSON,
+// which is a JavaScript expression) and %[2]s the path of the OAuth2
+// redirect page as a JSON string.
+const initializerJS = `// Made by Signet's docsui from its Config.
+"use strict";
+(function () {
+  var options = %[1]s;
+  if (!("oauth2RedirectUrl" in options)) {
+    options.oauth2RedirectUrl = window.location.origin + %[2]s;
+  }
+  window.ui = SwaggerUIBundle(options);
+})();
+`
 
 // initializerScript returns swagger-initializer.js: it starts Swagger UI
-// with options (JSON, which is a JavaScript expression) and, unless the
-// options set one, an OAuth2 redirect URL on the page's own origin.
+// with options and, unless the options set one, an OAuth2 redirect URL on
+// the page's own origin.
 func initializerScript(options []byte, redirectPath string) []byte {
 	redirect, _ := json.Marshal(redirectPath) // a string always marshals
-	var buf bytes.Buffer
-	buf.WriteString("// Made by Signet's docsui from its Config.\n\"use strict\";\n(function () {\n  var options = ")
-	buf.Write(options)
-	buf.WriteString(";\n  if (!(\"oauth2RedirectUrl\" in options)) {\n    options.oauth2RedirectUrl = window.location.origin + ")
-	buf.Write(redirect)
-	buf.WriteString(";\n  }\n  window.ui = SwaggerUIBundle(options);\n})();\n")
-	return buf.Bytes()
+	return fmt.Appendf(nil, initializerJS, options, redirect)
 }
