@@ -92,7 +92,10 @@ func (d *downgrader) document(doc *object) {
 		if schemes := components.getObject("securitySchemes"); schemes != nil {
 			for _, name := range schemes.keys() {
 				scheme := schemes.getObject(name)
-				if typ, _ := scheme.get("type"); scheme != nil && typ == "mutualTLS" {
+				if scheme == nil {
+					continue
+				}
+				if typ, _ := scheme.get("type"); typ == "mutualTLS" {
 					d.dropped("#/components/securitySchemes", fmt.Sprintf("security scheme %q", name), "OpenAPI 3.0 has no mutualTLS security scheme")
 					schemes.remove(name)
 					d.mutualTLS = append(d.mutualTLS, name)
