@@ -1,6 +1,7 @@
 package framework_test
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -97,4 +98,30 @@ func TestDocsConfigThatCannotWorkPanics(t *testing.T) {
 			framework.New(cfg)
 		}()
 	}
+}
+
+// Configure the docs page like FastAPI's swagger_ui_parameters, or move it
+// with DocsPath (framework.Disabled switches it off).
+func ExampleConfig_docsUI() {
+	app := framework.New(framework.Config{
+		Title:   "Items API",
+		Version: "1.0.0",
+		DocsUI: docsui.Config{
+			DeepLinking:          true,
+			PersistAuthorization: true,
+			TryItOutEnabled:      true,
+			DocExpansion:         "none",
+			Parameters:           map[string]any{"filter": true, "defaultModelsExpandDepth": -1},
+		},
+	})
+
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, httptest.NewRequest("GET", "/docs/swagger-initializer.js", nil))
+	for line := range strings.Lines(rec.Body.String()) {
+		if strings.Contains(line, "var options") {
+			fmt.Print(strings.TrimSpace(line))
+		}
+	}
+	// Output:
+	// var options = {"deepLinking":true,"defaultModelsExpandDepth":-1,"docExpansion":"none","dom_id":"#swagger-ui","filter":true,"persistAuthorization":true,"tryItOutEnabled":true,"url":"/openapi.json","validatorUrl":null};
 }
