@@ -152,7 +152,7 @@ func New() *framework.App {
 	doc.Info.License = &huma.License{Name: "MIT", Identifier: "MIT"}
 	doc.Info.Contact = &huma.Contact{Name: "Signet", Email: "signet@example.com"}
 	doc.Servers = []*huma.Server{{URL: "http://127.0.0.1:8080", Description: "Local"}}
-	doc.Tags = []*huma.Tag{{Name: "widgets", Description: "Widgets"}, {Name: "meta"}}
+	doc.Tags = []*huma.Tag{{Name: "widgets", Description: "Widgets"}, {Name: "meta", Description: "About the API itself"}}
 	doc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "JWT"},
 		"apiKey": {Type: "apiKey", In: "header", Name: "X-API-Key"},
