@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -15,9 +16,9 @@ import (
 func startExample(t *testing.T, name string) string {
 	t.Helper()
 	addr := freeAddr(t)
-	var logs strings.Builder
+	logs := &lockedBuffer{}
 	cmd := exec.Command(binary(t, name), "serve", "--addr", addr)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +53,24 @@ func startExample(t *testing.T, name string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// lockedBuffer collects a process's output; it may be read while written.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // freeAddr returns a 127.0.0.1 address with a port free a moment ago.
