@@ -68,13 +68,15 @@ type Client struct {
 // operations may still be registered between New and then.
 func New(t testing.TB, app *framework.App) *Client {
 	t.Helper()
-	c := newClient(t, app)
+	c := newClient(t, app, app)
 	t.Cleanup(c.close)
 	return c
 }
 
-func newClient(t reporter, app *framework.App) *Client {
-	server := httptest.NewServer(app)
+// newClient serves handler (app, or a handler that leads to it) and checks
+// responses against app's document.
+func newClient(t reporter, app *framework.App, handler http.Handler) *Client {
+	server := httptest.NewServer(handler)
 	client := server.Client()
 	// Every response is checked as the App sent it: redirects are returned,
 	// not followed, and no cookies are kept between requests.

@@ -2,6 +2,7 @@ package frameworktest_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"testing"
 
@@ -14,7 +15,10 @@ import (
 // and asserts the exact report a user sees.
 
 func newTestApp() *framework.App {
-	return framework.New(framework.Config{Title: "Violations", Version: "1.0.0"})
+	return framework.New(framework.Config{
+		Title: "Violations", Version: "1.0.0",
+		Logger: slog.New(slog.DiscardHandler), // the planted errors are expected
+	})
 }
 
 // document adds an operation to app's document by hand, for a raw handler

@@ -1,0 +1,81 @@
+package frameworktest_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/frameworktest"
+)
+
+// printingT stands in for the *testing.T a test would pass: it prints what
+// the client reports.
+type printingT struct {
+	testing.TB
+	cleanups []func()
+}
+
+func (*printingT) Helper()                           {}
+func (*printingT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+func (*printingT) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (p *printingT) Cleanup(f func())                { p.cleanups = append(p.cleanups, f) }
+func (p *printingT) done() {
+	for _, f := range p.cleanups {
+		f()
+	}
+}
+
+type order struct {
+	ID    int64  `json:"id"`
+	State string `json:"state" enum:"open,shipped"`
+}
+
+func Example() {
+	app := framework.New(framework.Config{Title: "Orders", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
+	framework.Get(app, "/orders/{id}", func(ctx context.Context, in *struct {
+		ID int64 `path:"id" minimum:"1"`
+	}) (*struct{ Body order }, error) {
+		if in.ID == 2 {
+			return &struct{ Body order }{order{ID: 2, State: "lost"}}, nil // not a documented state
+		}
+		if in.ID > 2 {
+			return nil, huma.Error404NotFound("no such order")
+		}
+		return &struct{ Body order }{order{ID: in.ID, State: "open"}}, nil
+	}, func(op *framework.Operation) { op.Errors = []int{http.StatusNotFound} })
+
+	t := &printingT{} // in a test: c := frameworktest.New(t, app)
+	defer t.done()
+	c := frameworktest.New(t, app)
+
+	resp := c.Get("/orders/1") // conforms: nothing is reported
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Printf("%d %s", resp.StatusCode, body)
+
+	c.Get("/orders/2")
+	c.Get("/orders/3") // a documented 404 with problem details
+	// Output:
+	// 200 {"id":1,"state":"open"}
+	// frameworktest: GET /orders/2 answered 200 OK: the body does not match the schema at /state: value must be one of 'open', 'shipped'
+	//     documented: "enum": ["open","shipped"]
+	//     sent:       "lost"
+}
+
+func ExampleCheckGeneratedRequests() {
+	// In a test file of the App's package:
+	//
+	//	func TestGeneratedRequests(t *testing.T) {
+	//		frameworktest.CheckGeneratedRequests(t, func() *framework.App {
+	//			return newApp(newStore())
+	//		})
+	//	}
+	//
+	// Each of rapid's cases (100 by default, -rapid.checks=N) gets a fresh
+	// App and up to 8 generated requests; a 5xx or a response that breaks
+	// the document fails the test with the shrunk sequence of requests.
+}
