@@ -6,8 +6,10 @@ import "strings"
 // changes whenever the representation changes, strong or weak. The zero
 // value means "no entity tag".
 type ETag struct {
-	// Opaque is the tag between the double quotes. It may contain any
-	// visible ASCII character except the double quote ('!' and '#' to '~').
+	// Opaque is the tag between the double quotes: visible ASCII characters
+	// other than the double quote ('!' and '#' to '~') and non-ASCII bytes.
+	// It is not checked; a version number or a hash in hex or base64url
+	// always fits.
 	Opaque string
 	// Weak marks a tag that changes only on significant changes; it cannot
 	// satisfy If-Match, which uses the strong comparison.
