@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/signet-go/signet/internal/kitchensink"
@@ -66,8 +67,21 @@ func kitchenSinkDocuments(t *testing.T) []document {
 	return docs
 }
 
+// allDocuments is every example's and the kitchen sink's documents,
+// exported once per test run.
 func allDocuments(t *testing.T) []document {
-	return append(exampleDocuments(t), kitchenSinkDocuments(t)...)
+	t.Helper()
+	documentCache.Lock()
+	defer documentCache.Unlock()
+	if documentCache.docs == nil {
+		documentCache.docs = append(exampleDocuments(t), kitchenSinkDocuments(t)...)
+	}
+	return documentCache.docs
+}
+
+var documentCache struct {
+	sync.Mutex
+	docs []document
 }
 
 func TestDocumentsAreValidForKinOpenAPI(t *testing.T) {
