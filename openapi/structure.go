@@ -284,5 +284,10 @@ func walkList(items []any, k kind, path string, visit visitFunc) {
 
 // escapePointer escapes a key for use in a JSON Pointer (RFC 6901).
 func escapePointer(key string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
+	if !strings.ContainsAny(key, "~/") {
+		return key // most keys; rendering 1,000 operations calls this ~10^5 times
+	}
+	return pointerEscaper.Replace(key)
 }
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
