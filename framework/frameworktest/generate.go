@@ -157,7 +157,11 @@ func drawValue(t *rapid.T, schema *openapi3.Schema, label string, depth int) any
 		return rapid.Bool().Draw(t, label)
 	case openapi3.TypeInteger:
 		low, high := bounds(schema, -1000, 1000)
-		return rapid.Int64Range(int64(math.Ceil(low)), int64(math.Floor(high))).Draw(t, label)
+		lo, hi := int64(math.Ceil(low)), int64(math.Floor(high))
+		if rapid.Bool().Draw(t, label+" near its minimum") {
+			hi = min(hi, lo+9) // IDs and counts that exist are mostly small
+		}
+		return rapid.Int64Range(lo, hi).Draw(t, label)
 	case openapi3.TypeNumber:
 		low, high := bounds(schema, -1000, 1000)
 		return rapid.Float64Range(low, high).Draw(t, label)

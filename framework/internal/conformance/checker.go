@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
@@ -26,6 +28,7 @@ import (
 type Checker struct {
 	doc         *openapi3.T
 	router      routers.Router
+	templates   map[string]*regexp.Regexp // path template -> what it matches
 	bodyAllowed func(status int) bool
 }
 
@@ -48,7 +51,11 @@ func New(document []byte, bodyAllowed func(status int) bool) (*Checker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("conformance: cannot use the OpenAPI document: %w", err)
 	}
-	return &Checker{doc: doc, router: router, bodyAllowed: bodyAllowed}, nil
+	templates := map[string]*regexp.Regexp{}
+	for path := range doc.Paths.Map() {
+		templates[path] = templateRegexp(path)
+	}
+	return &Checker{doc: doc, router: router, templates: templates, bodyAllowed: bodyAllowed}, nil
 }
 
 // Response is a response as the client received it.
@@ -108,15 +115,35 @@ func (c *Checker) Document() *openapi3.T { return c.doc }
 // operation of the same path unless the document has a HEAD operation.
 func (c *Checker) findRoute(req *http.Request) *routers.Route {
 	route, _, err := c.router.FindRoute(req)
-	if err == nil {
-		return route
-	}
-	if req.Method == http.MethodHead && errors.Is(err, routers.ErrMethodNotAllowed) {
+	if err != nil && req.Method == http.MethodHead && errors.Is(err, routers.ErrMethodNotAllowed) {
 		get := req.Clone(context.Background())
 		get.Method = http.MethodGet
-		if route, _, err := c.router.FindRoute(get); err == nil {
-			return route
-		}
+		route, _, err = c.router.FindRoute(get)
 	}
-	return nil
+	if err != nil || !c.templates[route.Path].MatchString(req.URL.EscapedPath()) {
+		// kin-openapi's router also takes "/items/" for "/items"; chi,
+		// which routes the App, does not.
+		return nil
+	}
+	return route
+}
+
+// templateRegexp matches the paths a path template stands for, as chi
+// routes them: each {name} is one non-empty path segment.
+func templateRegexp(template string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	for rest := template; rest != ""; {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			b.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:open]))
+		b.WriteString("[^/]+")
+		rest = rest[end+1:]
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
 }
