@@ -101,6 +101,7 @@ func TestConformingResponsesAreReturnedUnchanged(t *testing.T) {
 	expectStatus(t, c.Post("/notes", `{"text": ""}`, "Content-Type: application/json"), http.StatusUnprocessableEntity)
 	expectStatus(t, c.Post("/notes", "{", "Content-Type: application/json"), http.StatusBadRequest)
 	expectStatus(t, c.Get("/nowhere"), http.StatusNotFound)
+	expectStatus(t, c.Get("/notes/"), http.StatusNotFound) // not GET /notes/{id}: chi wants a non-empty {id}
 	expectStatus(t, c.Put("/notes/1", nil), http.StatusMethodNotAllowed)
 	expectStatus(t, c.Patch("/notes/1", map[string]string{}), http.StatusMethodNotAllowed)
 	expectStatus(t, c.Get("/openapi.json"), http.StatusOK)
