@@ -175,6 +175,13 @@ func (v *verdict) validate(schema *openapi3.Schema, value any) []*openapi3.Schem
 	if len(failures) == 0 {
 		failures = append(failures, &openapi3.SchemaError{Reason: err.Error()})
 	}
+	// The validator visits properties in map order: report in a stable one.
+	slices.SortStableFunc(failures, func(a, b *openapi3.SchemaError) int {
+		if c := slices.Compare(a.JSONPointer(), b.JSONPointer()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reason, b.Reason)
+	})
 	return failures
 }
 
