@@ -55,8 +55,12 @@ func TestUndocumentedStatus(t *testing.T) {
 	}, func(op *framework.Operation) { op.Errors = []int{http.StatusNotFound} })
 
 	r := newRecorder(t)
-	frameworktest.New(r, app).Get("/things/7")
+	c := frameworktest.New(r, app)
+	c.Get("/things/7")
+	c.Head("/things/7") // HEAD is answered, and checked, by the GET operation
 	expectReports(t, r, `frameworktest: GET /things/7 answered 409 Conflict: status 409 is not documented for GET /things/{id}
+    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
+    sent:       409 Conflict`, `frameworktest: HEAD /things/7 answered 409 Conflict: status 409 is not documented for GET /things/{id}
     documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
     sent:       409 Conflict`)
 }

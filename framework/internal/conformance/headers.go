@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -45,7 +46,11 @@ func (v *verdict) checkHeaders(documented *openapi3.Response) {
 		raw := strings.Join(values, ", ")
 		value, err := decodeHeader(raw, schema)
 		if err != nil {
-			v.add(RuleHeader, fmt.Sprintf("the header %s is not %s", name, describeSchema(schema)),
+			problem := fmt.Sprintf("the header %s is not %s", name, describeSchema(schema))
+			if !errors.Is(err, errNotItsType) {
+				problem += ": " + err.Error()
+			}
+			v.add(RuleHeader, problem,
 				fmt.Sprintf("%s: %s", name, describeSchema(schema)), fmt.Sprintf("%s: %s", name, raw))
 			continue
 		}
@@ -55,6 +60,9 @@ func (v *verdict) checkHeaders(documented *openapi3.Response) {
 		}
 	}
 }
+
+// errNotItsType says a header value is not of its schema's type.
+var errNotItsType = errors.New("not of the schema's type")
 
 // decodeHeader turns a header value into the JSON value its schema
 // describes, in OpenAPI's "simple" style: numbers, booleans, strings, and
@@ -72,7 +80,7 @@ func decodeHeader(raw string, schema *openapi3.Schema) (any, error) {
 			}
 			decoded, err := decodeHeader(item, schema.Items.Value)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("its item %q is not %s", item, describeSchema(schema.Items.Value))
 			}
 			items = append(items, decoded)
 		}
@@ -82,12 +90,12 @@ func decodeHeader(raw string, schema *openapi3.Schema) (any, error) {
 			return n, nil
 		}
 		if !types.Permits(openapi3.TypeString) {
-			return nil, fmt.Errorf("%q is not a number", raw)
+			return nil, errNotItsType
 		}
 	case types.Permits(openapi3.TypeBoolean) && !types.Permits(openapi3.TypeString):
 		b, err := strconv.ParseBool(raw)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a boolean", raw)
+			return nil, errNotItsType
 		}
 		return b, nil
 	}
