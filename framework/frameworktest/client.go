@@ -215,6 +215,18 @@ func (c *Client) Do(req *http.Request) *http.Response {
 	return resp
 }
 
+// Check checks a response the test received some other way, such as raw
+// bytes read off the wire or another client's answer to a request sent to
+// URL(), and reports each violation as the client's own requests do. req
+// needs only its method and URL; body is what followed the header.
+func (c *Client) Check(req *http.Request, status int, header http.Header, body []byte) {
+	c.t.Helper()
+	resp := &http.Response{StatusCode: status, Header: header}
+	for _, violation := range c.check(req, resp, body) {
+		c.t.Errorf("frameworktest: %s", violation)
+	}
+}
+
 // toServer points a request without a host at the App's server.
 func (c *Client) toServer(req *http.Request) *http.Request {
 	if req.URL.Host != "" {
