@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
 )
 
@@ -226,5 +227,57 @@ func BenchmarkValidateResponses(b *testing.B) {
 				c.handler.ServeHTTP(httptest.NewRecorder(), req)
 			}
 		})
+	}
+}
+
+func TestValidateResponsesSeesWhatNetHTTPWouldDrop(t *testing.T) {
+	// net/http silently drops a body written after 204; the check sees the
+	// handler write it and says so.
+	var log lockedBuffer
+	app := newGadgetApp(framework.LogInvalidResponses, &log)
+	app.Router().Delete("/gadgets/{name}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+		_, _ = io.WriteString(w, "deleted")
+	})
+	app.OpenAPI().AddOperation(&huma.Operation{
+		OperationID: "delete-gadget", Method: http.MethodDelete, Path: "/gadgets/{name}",
+		Parameters: []*huma.Param{{Name: "name", In: "path", Required: true, Schema: &huma.Schema{Type: "string"}}},
+		Responses:  map[string]*huma.Response{"204": {Description: "No Content"}},
+	})
+	server := httptest.NewServer(app)
+	defer server.Close()
+
+	req, _ := http.NewRequest(http.MethodDelete, server.URL+"/gadgets/ok", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || len(body) != 0 {
+		t.Errorf("DELETE: %d %q, want 204 and no body", resp.StatusCode, body)
+	}
+	records := log.records(t)
+	if len(records) != 1 || records[0]["rule"] != "bodiless" ||
+		records[0]["problem"] != "a 204 No Content response must not have a body (RFC 9110)" {
+		t.Errorf("want one record of the body written after 204, got %v", records)
+	}
+}
+
+func TestValidateResponsesChecksHEAD(t *testing.T) {
+	var log lockedBuffer
+	server := httptest.NewServer(newGadgetApp(framework.RejectInvalidResponses, &log))
+	defer server.Close()
+
+	resp, err := http.Head(server.URL + "/gadgets/ok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("HEAD: %d %s, want 200 application/json", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if records := log.records(t); len(records) != 0 {
+		t.Errorf("HEAD has no body to check against the schema, yet: %v", records)
 	}
 }
