@@ -21,8 +21,10 @@
 // Content-Type is one the document lists for the status; the body validates
 // against the documented schema; documented headers are present when
 // required and match their schemas; errors (4xx, 5xx) are RFC 9457 problem
-// details. Schemas are applied by kin-openapi. A response that conforms is
-// returned unchanged for the test's own assertions.
+// details. Schemas are applied by kin-openapi, which first validates the
+// document itself: the first request fails the test, saying why, when the
+// App's document is not valid OpenAPI. A response that conforms is returned
+// unchanged for the test's own assertions.
 //
 // CheckGeneratedRequests goes further: it sends requests generated from the
 // document and fails on any 5xx or any response that breaks it.
