@@ -177,3 +177,22 @@ func TestCheckAResponseReceivedElsewhere(t *testing.T) {
     documented: application/problem+json (RFC 9457)
     sent:       15 bytes of text/plain: "short and stout"`)
 }
+
+func TestAnInvalidDocumentStopsTheTest(t *testing.T) {
+	app := newTestApp()
+	app.OpenAPI().AddOperation(&huma.Operation{
+		OperationID: "broken", Method: http.MethodGet, Path: "/broken/{id}",
+		Parameters: []*huma.Param{{Name: "id", In: "path", Required: true, Schema: &huma.Schema{Type: "integer"}}},
+		Responses: map[string]*huma.Response{"200": {
+			Description: "OK",
+			Content:     map[string]*huma.MediaType{"application/json": {Schema: &huma.Schema{Type: "strng"}}}, // not a JSON Schema type
+		}},
+	})
+	r := newRecorder(t)
+	c := frameworktest.New(r, app)
+	msg := catchFatal(func() { c.Get("/broken/1") })
+	const want = "frameworktest: cannot check responses against the App's OpenAPI document: conformance: cannot use the OpenAPI document: "
+	if !strings.HasPrefix(msg, want) {
+		t.Errorf("Fatalf(%q), want it to start with %q", msg, want)
+	}
+}
