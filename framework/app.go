@@ -56,8 +56,9 @@ func (a *App) humaConfig() huma.Config {
 		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
 		hc.Transformers = append(hc.Transformers, links.Transform)
 	}
+	hc.Formats = withJSONPolicy(hc.Formats)
 	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
-	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
+	hc.Transformers = append(hc.Transformers, describeBodyErrors, sanitizeProblem(a.logger))
 	return hc
 }
 
@@ -75,7 +76,7 @@ func (a *App) build() {
 	for i := len(a.middlewares) - 1; i >= 0; i-- {
 		h = a.middlewares[i](h)
 	}
-	a.handler = h
+	a.handler = withSecurityHeaders(h)
 }
 
 // Use adds middlewares around every route, the document and docs routes

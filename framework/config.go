@@ -2,6 +2,7 @@ package framework
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/signet-go/signet/docsui"
 )
@@ -52,6 +53,39 @@ type Config struct {
 	// Logger receives handler errors, recovered panics and server events.
 	// Nil means slog.Default().
 	Logger *slog.Logger
+
+	// Limits of the server that `serve` and App.Serve run; see limits.go.
+	// Zero means the default shown; a negative duration or size means no
+	// limit.
+	//
+	// ReadHeaderTimeout bounds reading a request's header (against slow
+	// clients, "slowloris"); default 10s.
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, body included; default
+	// 60s. An operation's huma.Operation.BodyReadTimeout (Huma's default
+	// 5s) bounds the body of that operation further.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds writing a response, from the end of its request's
+	// header; default 60s. Streaming operations (an output Body of type
+	// func(huma.Context), as huma.StreamResponse has) are exempt: they may
+	// write for as long as they run.
+	WriteTimeout time.Duration
+	// IdleTimeout is how long a keep-alive connection waits for its next
+	// request; default 120s.
+	IdleTimeout time.Duration
+	// MaxHeaderBytes bounds the request line and header; default 64 KiB.
+	// Larger requests get 431 Request Header Fields Too Large.
+	MaxHeaderBytes int
+	// ShutdownGrace is how long requests in flight may run after SIGINT or
+	// SIGTERM (or the end of App.Serve's context); default 10s.
+	ShutdownGrace time.Duration
+
+	// MaxBodyBytes is the largest request body an operation accepts, in
+	// bytes; default 1 MiB. A body of exactly MaxBodyBytes is accepted; a
+	// larger one gets 413 Content Too Large. It applies to every server,
+	// httptest included. An operation's own huma.Operation.MaxBodyBytes,
+	// when set, replaces it for that operation, with the same meaning.
+	MaxBodyBytes int64
 }
 
 // withDefaults returns c with every empty field set to its default.
@@ -63,6 +97,7 @@ func (c Config) withDefaults() Config {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	c.limitsWithDefaults()
 	return c
 }
 

@@ -8,12 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
-	"time"
 )
-
-// shutdownGrace is how long in-flight requests may run after a stop signal.
-const shutdownGrace = 10 * time.Second
 
 var serveCommand = command{
 	name:    "serve",
@@ -47,19 +42,17 @@ var serveCommand = command{
 
 // Serve listens on addr and serves the App until ctx is done, then shuts
 // down gracefully: it stops accepting connections and lets requests in
-// flight finish, for up to 10 seconds.
+// flight finish, for up to Config.ShutdownGrace (10 seconds by default).
+// Requests still running then are cut off and Serve returns an error. The
+// server has the timeouts and limits of Config.
 func (a *App) Serve(ctx context.Context, addr string) error {
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (choose another address with --addr HOST:PORT)", addr, err)
 	}
-	server := &http.Server{
-		Handler:           a,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	server := a.newServer()
+	server.ErrorLog = slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)
+	server.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	a.logger.Info("signet: serving", "title", a.config.Title, "url", "http://"+listener.Addr().String())
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(listener) }()
@@ -68,11 +61,18 @@ func (a *App) Serve(ctx context.Context, addr string) error {
 		return err
 	case <-ctx.Done():
 	}
-	a.logger.Info("signet: shutting down", "grace", shutdownGrace)
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
-	defer cancel()
-	if err := server.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("graceful shutdown: %w", err)
+	grace := a.config.ShutdownGrace
+	a.logger.Info("signet: shutting down", "grace", grace)
+	shutdownCtx := context.WithoutCancel(ctx)
+	if grace > 0 {
+		var cancel context.CancelFunc
+		shutdownCtx, cancel = context.WithTimeout(shutdownCtx, grace)
+		defer cancel()
 	}
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		_ = server.Close()
+		return fmt.Errorf("graceful shutdown: requests were still running after the grace period of %s and were cut off (raise Config.ShutdownGrace if they need longer): %w", grace, err)
+	}
+	a.logger.Info("signet: stopped")
 	return nil
 }

@@ -1,0 +1,127 @@
+package framework
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// Signet's policy for JSON request bodies, on top of RFC 8259:
+//   - the body must be valid UTF-8 (RFC 8259 section 8.1); encoding/json
+//     would silently replace invalid bytes with U+FFFD;
+//   - an object must not name a member twice (RFC 8259 section 4 leaves
+//     the outcome undefined: parsers keep the first or the last, so a proxy
+//     and the API could act on different values), and names that differ
+//     only in case count as the same: encoding/json and Huma's validator
+//     match struct fields regardless of case, and with {"name": "ok",
+//     "NAME": ""} the validator checked "ok" while the handler got "";
+//   - members the schema does not declare are refused with 422, as Huma's
+//     schemas say (additionalProperties: false). A single member whose
+//     name differs from the declared one only in case ("Name" for "name")
+//     is accepted, as encoding/json accepts it.
+//
+// Breaking the first two answers 400 Bad Request; the error says what is
+// wrong without repeating the body.
+
+var (
+	errBodyNotUTF8   = errors.New("the body is not valid UTF-8; JSON must be encoded in UTF-8 (RFC 8259 section 8.1)")
+	errDuplicateName = errors.New("a JSON object in the body names the same member twice (names that differ only in case count as the same); send each member once")
+)
+
+// checkJSONText returns an error when data breaks Signet's JSON policy:
+// invalid UTF-8 or an object with a duplicate member name. JSON syntax
+// errors are left to the decoder, which reports them better. A JSON codec
+// that replaces encoding/json must keep both rules: call it before
+// decoding, or enforce them in its own single pass (the hostile-input and
+// fuzz tests check the behaviour, not this function).
+func checkJSONText(data []byte) error {
+	if !utf8.Valid(data) {
+		return errBodyNotUTF8
+	}
+	if hasDuplicateNames(data) { // one pass over the bytes (jsonnames.go)
+		return errDuplicateName
+	}
+	return nil
+}
+
+// foldName maps names that strings.EqualFold (and so encoding/json) takes
+// for the same to one string: each rune becomes the smallest rune of its
+// case-folding orbit.
+func foldName(name string) string {
+	return strings.Map(func(r rune) rune {
+		smallest := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			smallest = min(smallest, f)
+		}
+		return smallest
+	}, name)
+}
+
+// withJSONPolicy returns a copy of formats in which every JSON format
+// (application/json, json and any +json type) checks bodies with
+// checkJSONText before decoding them, and reports a value of the wrong
+// type without naming Go types. The formats given are not changed (Huma's
+// defaults are shared by every API in the process).
+func withJSONPolicy(formats map[string]huma.Format) map[string]huma.Format {
+	out := make(map[string]huma.Format, len(formats))
+	for mediaType, format := range formats {
+		if isJSONMediaType(mediaType) && format.Unmarshal != nil {
+			unmarshal := format.Unmarshal
+			format.Unmarshal = func(data []byte, v any) error {
+				if err := checkJSONText(data); err != nil {
+					return err
+				}
+				return describeTypeError(unmarshal(data, v))
+			}
+		}
+		out[mediaType] = format
+	}
+	return out
+}
+
+func isJSONMediaType(mediaType string) bool {
+	return mediaType == "json" || mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")
+}
+
+// describeTypeError restates encoding/json's "cannot unmarshal number 1e99
+// into Go struct field T.f of type int64", which echoes the value and
+// names Go types, in terms of the JSON document.
+func describeTypeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if !errors.As(err, &typeErr) {
+		return err
+	}
+	where := "the body"
+	if typeErr.Field != "" {
+		where = "body." + typeErr.Field
+	}
+	return fmt.Errorf("the value of %s does not fit: expected %s", where, jsonKind(typeErr.Type))
+}
+
+// jsonKind describes the JSON values that decode into a Go type.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return fmt.Sprintf("an integer of at most %d bits", t.Bits())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return fmt.Sprintf("a non-negative integer of at most %d bits", t.Bits())
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	default:
+		return "another kind of value"
+	}
+}

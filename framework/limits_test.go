@@ -1,0 +1,214 @@
+package framework_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/signet-go/signet/framework"
+)
+
+// limitsApp is an App with tight limits, so that each can be crossed
+// quickly: a slow operation, a streaming one, and bodies.
+func limitsApp(t *testing.T, config framework.Config) *framework.App {
+	config.Title, config.Version = "Limits", "1.0.0"
+	config.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	app := framework.New(config)
+	framework.Get(app, "/slow", func(ctx context.Context, in *struct {
+		DelayMS int `query:"delay_ms"`
+	}) (*withBody, error) {
+		time.Sleep(time.Duration(in.DelayMS) * time.Millisecond)
+		return &withBody{Body: itemBody{Name: "slow"}}, nil
+	})
+	framework.Get(app, "/stream", func(context.Context, *struct{}) (*streamOut, error) {
+		return &streamOut{Body: func(ctx huma.Context) {
+			ctx.SetHeader("Content-Type", "text/plain")
+			for i := range 6 {
+				_, _ = io.WriteString(ctx.BodyWriter(), strings.Repeat(string(rune('a'+i)), 10))
+				_ = http.NewResponseController(unwrapWriter(ctx)).Flush()
+				time.Sleep(100 * time.Millisecond)
+			}
+		}}, nil
+	})
+	framework.Post(app, "/small", func(context.Context, *struct{ Body itemBody }) (*withBody, error) {
+		return &withBody{Body: itemBody{Name: "ok"}}, nil
+	}, func(op *framework.Operation) { op.MaxBodyBytes = 20 })
+	framework.Post(app, "/default", func(context.Context, *struct{ Body itemBody }) (*withBody, error) {
+		return &withBody{Body: itemBody{Name: "ok"}}, nil
+	})
+	return app
+}
+
+func unwrapWriter(ctx huma.Context) http.ResponseWriter {
+	_, w := framework.Unwrap(ctx)
+	return w
+}
+
+func TestBodyLimitIsInclusive(t *testing.T) {
+	app := limitsApp(t, framework.Config{MaxBodyBytes: 100})
+	addr := startServe(t, app)
+	body := func(n int) string { // {"name":"xxx"} of n bytes
+		return `{"name":"` + strings.Repeat("x", n-len(`{"name":""}`)) + `"}`
+	}
+	tests := []struct {
+		path   string
+		size   int
+		status int
+	}{
+		{"/default", 99, 200},
+		{"/default", 100, 200},
+		{"/default", 101, 413},
+		{"/small", 20, 200}, // the operation's own limit replaces the App's
+		{"/small", 21, 413},
+	}
+	for _, tt := range tests {
+		r := exchange(t, addr, request("POST", tt.path, body(tt.size), jsonType))
+		if r.status != tt.status {
+			t.Errorf("POST %s with %d bytes: %d, want %d\n%s", tt.path, tt.size, r.status, tt.status, r.raw)
+		}
+		if tt.status == 413 {
+			limit := map[string]string{"/default": "100", "/small": "20"}[tt.path]
+			if !strings.Contains(r.body, "larger than "+limit+" bytes") {
+				t.Errorf("the 413 does not state the limit %s: %s", limit, r.body)
+			}
+		}
+	}
+}
+
+func TestHeaderLimit(t *testing.T) {
+	app := limitsApp(t, framework.Config{MaxHeaderBytes: 1024})
+	addr := startServe(t, app)
+	// net/http allows 4096 bytes above MaxHeaderBytes for the request line.
+	if r := exchange(t, addr, request("GET", "/slow", "", "X-Big: "+strings.Repeat("a", 1000))); r.status != 200 {
+		t.Errorf("a header of 1000 bytes: %d, want 200", r.status)
+	}
+	if r := exchange(t, addr, request("GET", "/slow", "", "X-Big: "+strings.Repeat("a", 8000))); r.status != 431 {
+		t.Errorf("a header of 8000 bytes: %d, want 431", r.status)
+	}
+}
+
+// TestSlowHeaderIsCutOff is the slowloris defence: a client that never
+// finishes its header is disconnected after ReadHeaderTimeout.
+func TestSlowHeaderIsCutOff(t *testing.T) {
+	app := limitsApp(t, framework.Config{ReadHeaderTimeout: 200 * time.Millisecond})
+	addr := startServe(t, app)
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	_, _ = io.WriteString(conn, "GET /slow HTTP/1.1\r\nHost: test\r\nX-Slow: ")
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, err = io.ReadAll(conn)
+	elapsed := time.Since(start)
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		t.Fatalf("the server kept the half-sent request open for %s", elapsed)
+	}
+	if elapsed > 2*time.Second {
+		t.Errorf("the connection was closed after %s, want about 200ms", elapsed)
+	}
+}
+
+func TestIdleConnectionIsClosed(t *testing.T) {
+	app := limitsApp(t, framework.Config{IdleTimeout: 200 * time.Millisecond})
+	addr := startServe(t, app)
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	_, _ = io.WriteString(conn, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n")
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	received, err := io.ReadAll(conn) // the response, then the close
+	if err != nil {
+		t.Fatalf("the idle connection was not closed: %v", err)
+	}
+	if !strings.HasPrefix(string(received), "HTTP/1.1 200") {
+		t.Errorf("response %q", received)
+	}
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("closed after %s, want about 200ms", elapsed)
+	}
+}
+
+// TestWriteTimeout cuts off a response that takes longer than
+// WriteTimeout, but not a stream, which may run as long as it needs.
+func TestWriteTimeout(t *testing.T) {
+	app := limitsApp(t, framework.Config{WriteTimeout: 300 * time.Millisecond})
+	addr := startServe(t, app)
+	client := &http.Client{Timeout: 10 * time.Second}
+
+	resp, err := client.Get("http://" + addr + "/slow?delay_ms=10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("a fast response: %d", resp.StatusCode)
+	}
+
+	resp, err = client.Get("http://" + addr + "/slow?delay_ms=600")
+	if err == nil {
+		resp.Body.Close()
+		t.Errorf("a response later than WriteTimeout arrived: %d", resp.StatusCode)
+	}
+
+	resp, err = client.Get("http://" + addr + "/stream")
+	if err != nil {
+		t.Fatalf("the stream was cut off: %v", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	want := "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeffffffffff"
+	if err != nil || string(body) != want {
+		t.Errorf("a stream of 600ms under a WriteTimeout of 300ms: %q, %v; want all of it", body, err)
+	}
+}
+
+// TestShutdownGraceRunsOut stops the server while a request runs longer
+// than the grace period: Serve cuts it off and says so.
+func TestShutdownGraceRunsOut(t *testing.T) {
+	app := limitsApp(t, framework.Config{ShutdownGrace: 100 * time.Millisecond})
+	addr := freeAddrTB(t)
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- app.Serve(ctx, addr) }()
+	waitForServer(t, addr)
+	go func() { _, _ = http.Get("http://" + addr + "/slow?delay_ms=2000") }()
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	stop()
+	err := <-served
+	if err == nil || !strings.Contains(err.Error(), "grace period of 100ms") {
+		t.Errorf("Serve returned %v, want the grace period exceeded", err)
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("Serve returned after %s, want about 100ms", elapsed)
+	}
+}
+
+func waitForServer(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		conn, err := net.Dial("tcp", addr)
+		if err == nil {
+			conn.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not start: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
