@@ -25,7 +25,7 @@ func (a *App) mountDocs() {
 		panic("signet: Config.DocsPath: the docs need a document route, but all four OpenAPI*Path fields are Disabled; enable one or set DocsPath to framework.Disabled")
 	}
 	cfg := a.config.DocsUI
-	if cfg.Title == "" {
+	if cfg.Title == "" && a.config.Title != "" {
 		cfg.Title = a.config.Title + " - API documentation"
 	}
 	docs, err := docsui.New(path, documentURL, cfg)
