@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -48,19 +47,6 @@ func checkJSONText(data []byte) error {
 		return errDuplicateName
 	}
 	return nil
-}
-
-// foldName maps names that strings.EqualFold (and so encoding/json) takes
-// for the same to one string: each rune becomes the smallest rune of its
-// case-folding orbit.
-func foldName(name string) string {
-	return strings.Map(func(r rune) rune {
-		smallest := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			smallest = min(smallest, f)
-		}
-		return smallest
-	}, name)
 }
 
 // withJSONPolicy returns a copy of formats in which every JSON format
