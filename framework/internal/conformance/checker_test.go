@@ -1,10 +1,13 @@
 package conformance
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
 )
 
 // bodyAllowed is framework.BodyAllowed (this package cannot import it).
@@ -146,5 +149,53 @@ func TestNewRefusesAnInvalidDocument(t *testing.T) {
 	_, err := New([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/x": {"get": {"responses": {"200": {}}}}}}`), bodyAllowed)
 	if err == nil || !strings.HasPrefix(err.Error(), "conformance: cannot use the OpenAPI document: ") {
 		t.Errorf("New: %v", err)
+	}
+}
+
+// TestNeverLaxerThanOpenapi3filter runs kin-openapi's own response
+// validation on the cases of TestCheck that it handles (not HEAD, not 301,
+// 304, 307, 308) and asserts that whatever it refuses, the checker refuses
+// too.
+func TestNeverLaxerThanOpenapi3filter(t *testing.T) {
+	c := newChecker(t, document31)
+	responses := []struct {
+		method, path string
+		resp         Response
+		kinRefuses   bool
+	}{
+		{"GET", "/things/1", response(200, "application/json", `{"id":1}`, "X-Count", "3"), false},
+		{"GET", "/things/1", response(200, "application/json", `{"id":"1"}`, "X-Count", "3"), true},
+		{"GET", "/things/1", response(200, "application/json", `{"id":1}`), true},
+		{"GET", "/things/1", response(200, "application/json", `{"id":1}`, "X-Count", "-3"), true},
+		{"GET", "/things/1", response(200, "text/html", `<p>`, "X-Count", "3"), true},
+		{"GET", "/things/1", response(404, "application/problem+json", `{"detail":"x"}`), true},
+		{"GET", "/things/1", response(418, "application/problem+json", `{"detail":"x"}`), false},
+		{"GET", "/things/1", response(418, "application/problem+json", `{"title":"x"}`), true},
+		{"GET", "/things/1", response(503, "application/problem+json", `{"instance":"x"}`), false},
+		{"GET", "/files", response(409, "application/json", `[]`), true},
+		{"GET", "/files", response(200, "application/pdf", `%PDF`), true},
+		{"GET", "/files", response(500, "application/problem+json", `{}`), true},
+	}
+	options := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
+	for _, r := range responses {
+		req := httptest.NewRequest(r.method, r.path, nil)
+		route, params, err := c.router.FindRoute(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kinErr := openapi3filter.ValidateResponse(context.Background(), (&openapi3filter.ResponseValidationInput{
+			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+			Status:                 r.resp.Status, Header: r.resp.Header, Options: options,
+		}).SetBodyBytes(r.resp.Body))
+		if (kinErr != nil) != r.kinRefuses {
+			t.Errorf("%s %s %d: openapi3filter refuses it: %v, want %v (%v)", r.method, r.path, r.resp.Status, kinErr != nil, r.kinRefuses, kinErr)
+		}
+		ours := c.Check(req, r.resp)
+		if kinErr != nil && len(ours) == 0 {
+			t.Errorf("%s %s %d: openapi3filter refuses it (%v), the checker accepts it", r.method, r.path, r.resp.Status, kinErr)
+		}
+		if kinErr == nil && len(ours) > 0 {
+			t.Logf("%s %s %d: only the checker refuses it: %s", r.method, r.path, r.resp.Status, summary(ours))
+		}
 	}
 }
