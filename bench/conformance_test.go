@@ -3,7 +3,6 @@ package bench
 import (
 	"encoding/json"
 	"io"
-	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -12,27 +11,27 @@ import (
 )
 
 // conformanceCases are the scenarios and the error cases around them.
-func conformanceCases() []scenario {
-	cases := append([]scenario(nil), scenarios...)
+func conformanceCases() []Scenario {
+	cases := append([]Scenario(nil), Scenarios...)
 	return append(cases,
-		scenario{name: "get-default-currency", method: http.MethodGet, target: "/items/7", status: http.StatusOK},
-		scenario{name: "get-stale-etag", method: http.MethodGet, target: "/items/42",
-			header: http.Header{"If-None-Match": {`"v1-41"`}}, status: http.StatusOK},
-		scenario{name: "get-unknown", method: http.MethodGet, target: "/items/9999", status: http.StatusNotFound},
-		scenario{name: "get-id-zero", method: http.MethodGet, target: "/items/0", status: http.StatusUnprocessableEntity},
-		scenario{name: "get-id-not-int", method: http.MethodGet, target: "/items/abc", status: http.StatusUnprocessableEntity},
-		scenario{name: "get-bad-currency", method: http.MethodGet, target: "/items/1?currency=GBP", status: http.StatusUnprocessableEntity},
-		scenario{name: "list-default", method: http.MethodGet, target: "/items", status: http.StatusOK},
-		scenario{name: "list-too-many", method: http.MethodGet, target: "/items?limit=101", status: http.StatusUnprocessableEntity},
-		scenario{name: "post-no-tags", method: http.MethodPost, target: "/items", header: jsonHeader(),
-			body: `{"name":"Plain","price":0}`, status: http.StatusCreated},
-		scenario{name: "post-missing-price", method: http.MethodPost, target: "/items", header: jsonHeader(),
-			body: `{"name":"Plain"}`, status: http.StatusUnprocessableEntity},
-		scenario{name: "post-too-many-tags", method: http.MethodPost, target: "/items", header: jsonHeader(),
-			body: `{"name":"T","price":1,"tags":["a","b","c","d","e","f","g","h","i"]}`, status: http.StatusUnprocessableEntity},
-		scenario{name: "post-malformed", method: http.MethodPost, target: "/items", header: jsonHeader(),
-			body: `{"name":`, status: http.StatusBadRequest},
-		scenario{name: "delete-unknown", method: http.MethodDelete, target: "/items/9999", status: http.StatusNotFound},
+		Scenario{Name: "get-default-currency", Method: http.MethodGet, Target: "/items/7", Status: http.StatusOK},
+		Scenario{Name: "get-stale-etag", Method: http.MethodGet, Target: "/items/42",
+			Header: http.Header{"If-None-Match": {`"v1-41"`}}, Status: http.StatusOK},
+		Scenario{Name: "get-unknown", Method: http.MethodGet, Target: "/items/9999", Status: http.StatusNotFound},
+		Scenario{Name: "get-id-zero", Method: http.MethodGet, Target: "/items/0", Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "get-id-not-int", Method: http.MethodGet, Target: "/items/abc", Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "get-bad-currency", Method: http.MethodGet, Target: "/items/1?currency=GBP", Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "list-default", Method: http.MethodGet, Target: "/items", Status: http.StatusOK},
+		Scenario{Name: "list-too-many", Method: http.MethodGet, Target: "/items?limit=101", Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "post-no-tags", Method: http.MethodPost, Target: "/items", Header: jsonHeader(),
+			Body: `{"name":"Plain","price":0}`, Status: http.StatusCreated},
+		Scenario{Name: "post-missing-price", Method: http.MethodPost, Target: "/items", Header: jsonHeader(),
+			Body: `{"name":"Plain"}`, Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "post-too-many-tags", Method: http.MethodPost, Target: "/items", Header: jsonHeader(),
+			Body: `{"name":"T","price":1,"tags":["a","b","c","d","e","f","g","h","i"]}`, Status: http.StatusUnprocessableEntity},
+		Scenario{Name: "post-malformed", Method: http.MethodPost, Target: "/items", Header: jsonHeader(),
+			Body: `{"name":`, Status: http.StatusBadRequest},
+		Scenario{Name: "delete-unknown", Method: http.MethodDelete, Target: "/items/9999", Status: http.StatusNotFound},
 	)
 }
 
@@ -43,19 +42,19 @@ func conformanceCases() []scenario {
 // HTTP allows none.
 func TestConformance(t *testing.T) {
 	servers := map[string]*httptest.Server{}
-	for _, c := range contenders {
-		servers[c.name] = httptest.NewServer(c.api())
-		t.Cleanup(servers[c.name].Close)
+	for _, c := range Contenders {
+		servers[c.Name] = httptest.NewServer(c.API())
+		t.Cleanup(servers[c.Name].Close)
 	}
 	for _, sc := range conformanceCases() {
-		t.Run(sc.name, func(t *testing.T) {
-			want := send(t, contenders[0].name, servers[contenders[0].name].URL, sc)
-			if want.status != sc.status {
-				t.Fatalf("the reference answered %d, want %d: %s", want.status, sc.status, want.body)
+		t.Run(sc.Name, func(t *testing.T) {
+			want := send(t, Contenders[0].Name, servers[Contenders[0].Name].URL, sc)
+			if want.status != sc.Status {
+				t.Fatalf("the reference answered %d, want %d: %s", want.status, sc.Status, want.body)
 			}
-			for _, c := range contenders {
-				got := send(t, c.name, servers[c.name].URL, sc)
-				checkConforms(t, c.name, sc, want, got)
+			for _, c := range Contenders {
+				got := send(t, c.Name, servers[c.Name].URL, sc)
+				checkConforms(t, c.Name, sc, want, got)
 			}
 		})
 	}
@@ -70,14 +69,13 @@ type reply struct {
 	body        []byte
 }
 
-func send(t *testing.T, name, base string, sc scenario) reply {
+func send(t *testing.T, name, base string, sc Scenario) reply {
 	t.Helper()
-	req, err := http.NewRequest(sc.method, base+sc.target, strings.NewReader(sc.body))
+	req, err := http.NewRequest(sc.Method, base+sc.Target, strings.NewReader(sc.Body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Accept", "application/json")
-	maps.Copy(req.Header, sc.header)
+	req.Header = sc.RequestHeader()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
@@ -93,13 +91,13 @@ func send(t *testing.T, name, base string, sc scenario) reply {
 	}
 }
 
-func checkConforms(t *testing.T, name string, sc scenario, want, got reply) {
+func checkConforms(t *testing.T, name string, sc Scenario, want, got reply) {
 	t.Helper()
 	if got.status != want.status {
 		t.Errorf("%s answered %d, the reference %d: %s", name, got.status, want.status, got.body)
 		return
 	}
-	if sc.target != "/openapi.json" && (got.etag != want.etag || got.location != want.location) {
+	if sc.Target != "/openapi.json" && (got.etag != want.etag || got.location != want.location) {
 		t.Errorf("%s sent ETag %q and Location %q, the reference %q and %q", name, got.etag, got.location, want.etag, want.location)
 	}
 	switch {
@@ -110,9 +108,9 @@ func checkConforms(t *testing.T, name string, sc scenario, want, got reply) {
 	case got.status >= 400:
 		var problem struct{ Status int }
 		if !strings.Contains(got.contentType, "json") || json.Unmarshal(got.body, &problem) != nil || problem.Status != got.status {
-			t.Errorf("%s answered %d with %q, not a JSON problem with that status: %s", name, got.status, got.contentType, got.body)
+			t.Errorf("%s answered %d with %q, not a JSON problem with that Status: %s", name, got.status, got.contentType, got.body)
 		}
-	case sc.target == "/openapi.json":
+	case sc.Target == "/openapi.json":
 		var document struct {
 			OpenAPI string
 			Paths   map[string]any

@@ -12,19 +12,19 @@ import (
 	"github.com/signet-go/signet/bench/contenders/stockhuma"
 )
 
-// contender is one implementation of the catalog API.
-type contender struct {
-	name string
-	// api builds the API.
-	api func() http.Handler
-	// startup registers n operations; the benchmark then asks for the
-	// document once, as the first client of a new server would.
-	startup func(n int) http.Handler
+// Contender is one implementation of the catalog API.
+type Contender struct {
+	Name string
+	// API builds the API.
+	API func() http.Handler
+	// Startup registers n operations; the start-up benchmark then asks for
+	// the document once, as the first client of a new server would.
+	Startup func(n int) http.Handler
 }
 
-// contenders, the reference first: benchstat compares each column to the
-// first.
-var contenders = []contender{
+// Contenders are the implementations, the reference first: benchstat
+// compares each column to the first.
+var Contenders = []Contender{
 	{"raw-chi", func() http.Handler { return rawchi.New(signetDocument()) }, rawchi.Startup},
 	{"huma", stockhuma.New, stockhuma.Startup},
 	{"fuego", fuegoapi.New, fuegoapi.Startup},
