@@ -105,4 +105,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
