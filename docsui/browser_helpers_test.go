@@ -141,15 +141,16 @@ func (b *browser) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-// poll waits up to 15 seconds for a JavaScript expression to be truthy. It
-// polls on a timer, not on animation frames, which a page behind a popup
-// does not get, and the wait is also bounded on the Go side.
+// poll waits up to 30 seconds (CI machines are busy) for a JavaScript
+// expression to be truthy. It polls on a timer, not on animation frames,
+// which a page behind a popup does not get, and the wait is also bounded on
+// the Go side.
 func (b *browser) poll(t *testing.T, expression string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, 35*time.Second)
 	defer cancel()
 	wait := chromedp.Poll[bool]("!!("+expression+")",
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second))
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))
 	if _, err := chromedp.Run(ctx, wait); err != nil {
 		t.Fatalf("waiting for %s: %v", expression, err)
 	}
