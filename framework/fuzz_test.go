@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2/queryparam"
@@ -132,6 +133,25 @@ func FuzzParams(f *testing.F) {
 	})
 }
 
+// serveWithin serves r and fails, so that the fuzzer keeps the input, when
+// it takes longer than limit: a hang is a denial of service.
+func serveWithin(t *testing.T, app http.Handler, r *http.Request, limit time.Duration) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		app.ServeHTTP(rec, r)
+	}()
+	select {
+	case <-done:
+		return rec
+	case <-time.After(limit):
+		t.Fatalf("no answer within %s", limit)
+		return nil
+	}
+}
+
 func FuzzJSONBody(f *testing.F) {
 	for _, seed := range []string{
 		`{"name":"a"}`, `{"name":"a","count":3,"price":1.5,"tags":["x"],"notes":"n","child":{"label":"l"}}`,
@@ -144,8 +164,7 @@ func FuzzJSONBody(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		r := httptest.NewRequest(http.MethodPost, "/things", strings.NewReader(string(body)))
 		r.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		app.ServeHTTP(rec, r)
+		rec := serveWithin(t, app, r, 2*time.Second)
 		if rec.Code != http.StatusCreated {
 			checkProblem(t, rec, string(body))
 			return
