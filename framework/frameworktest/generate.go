@@ -23,7 +23,11 @@ const maxDepth = 4
 // generateRequest draws a request for op: its parameters and body follow
 // their schemas, except that now and then one is replaced by something that
 // does not (a malformed value the App must answer with a 4xx, not a 5xx).
-func generateRequest(t *rapid.T, o operation) *http.Request {
+//
+// Entity tags the App sent earlier in the case are reused for the
+// conditional request headers (If-Match, If-None-Match) half of the time,
+// so that 304s and guarded updates are reached, not only 412s.
+func generateRequest(t *rapid.T, o operation, seen *memory) *http.Request {
 	path := o.path
 	query := url.Values{}
 	header := http.Header{}
@@ -36,6 +40,14 @@ func generateRequest(t *rapid.T, o operation) *http.Request {
 			continue
 		}
 		values := drawParameter(t, p)
+		if p.In == openapi3.ParameterInPath && len(seen.fields[p.Name]) > 0 &&
+			rapid.Bool().Draw(t, p.Name+" reuses a value the App returned") {
+			values = []string{rapid.SampledFrom(seen.fields[p.Name]).Draw(t, p.Name)}
+		}
+		if p.In == openapi3.ParameterInHeader && isETagCondition(p.Name) && len(seen.etags) > 0 &&
+			rapid.Bool().Draw(t, p.Name+" reuses an entity tag") {
+			values = []string{rapid.SampledFrom(seen.etags).Draw(t, p.Name)}
+		}
 		switch p.In {
 		case openapi3.ParameterInPath:
 			path = strings.Replace(path, "{"+p.Name+"}", url.PathEscape(strings.Join(values, ",")), 1)
@@ -64,6 +76,54 @@ func generateRequest(t *rapid.T, o operation) *http.Request {
 		req.Header.Set("Content-Type", contentType)
 	}
 	return req
+}
+
+// memory is what a case has seen from the App so far.
+type memory struct {
+	etags  []string
+	fields map[string][]string // values of the top-level fields of JSON bodies, by name
+}
+
+// remember keeps what a response tells about the App's state: its entity
+// tag, and the scalar fields of its JSON object (or array of objects), so
+// that an "id" the App returned can come back as the {id} of a path.
+func (m *memory) remember(resp *http.Response) {
+	if etag := resp.Header.Get("ETag"); etag != "" && !slices.Contains(m.etags, etag) {
+		m.etags = append(m.etags, etag)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode >= 300 {
+		return
+	}
+	var decoded any
+	if json.Unmarshal(body, &decoded) != nil {
+		return
+	}
+	objects, ok := decoded.([]any)
+	if !ok {
+		objects = []any{decoded}
+	}
+	for _, item := range objects {
+		object, _ := item.(map[string]any)
+		for name, value := range object {
+			switch value.(type) {
+			case string, float64, bool:
+				text := formatScalar(value)
+				if m.fields == nil {
+					m.fields = map[string][]string{}
+				}
+				if !slices.Contains(m.fields[name], text) {
+					m.fields[name] = append(m.fields[name], text)
+				}
+			}
+		}
+	}
+}
+
+// isETagCondition reports whether a request header carries entity tags to
+// compare (RFC 9110 sections 13.1.1 and 13.1.2).
+func isETagCondition(name string) bool {
+	return strings.EqualFold(name, "If-Match") || strings.EqualFold(name, "If-None-Match")
 }
 
 // drawParameter draws the values of a parameter in OpenAPI's simple and

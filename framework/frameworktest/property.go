@@ -52,11 +52,15 @@ func CheckGeneratedRequests(t testing.TB, newApp func() *framework.App) {
 		c := *base
 		c.t = rapidReporter{rt}
 		count := rapid.IntRange(1, 8).Draw(rt, "requests")
+		seen := &memory{}
 		for range count {
 			i := rapid.IntRange(0, len(operations)-1).Draw(rt, "operation")
 			rt.Logf("operation: %s", operations[i])
-			req := generateRequest(rt, operations[i])
+			req := generateRequest(rt, operations[i], seen)
 			resp := c.Do(req)
+			if resp != nil {
+				seen.remember(resp)
+			}
 			if resp != nil && resp.StatusCode >= 500 {
 				rt.Fatalf("frameworktest: %s %s answered %d %s: a request must never cause a server error",
 					req.Method, req.URL.RequestURI(), resp.StatusCode, http.StatusText(resp.StatusCode))
