@@ -295,3 +295,33 @@ func TestValidateResponsesChecksHEAD(t *testing.T) {
 		t.Errorf("HEAD has no body to check against the schema, yet: %v", records)
 	}
 }
+
+func TestValidateResponsesUnderConcurrentRequests(t *testing.T) {
+	var log lockedBuffer
+	server := httptest.NewServer(newGadgetApp(framework.LogInvalidResponses, &log))
+	defer server.Close()
+
+	const workers, each = 8, 10
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				name := "ok"
+				if (w+i)%2 == 0 {
+					name = "blue"
+				}
+				resp, err := http.Get(server.URL + "/gadgets/" + name)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				_ = resp.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+	if got := len(log.records(t)); got != workers*each/2 {
+		t.Errorf("%d violations logged, want %d (one per blue gadget)", got, workers*each/2)
+	}
+}

@@ -55,7 +55,7 @@ type reporter interface {
 }
 
 // Client sends requests to an App and checks every response against the
-// App's OpenAPI document.
+// App's OpenAPI document. It may be used from several goroutines at once.
 type Client struct {
 	t      reporter
 	app    *framework.App

@@ -196,3 +196,20 @@ func TestAnInvalidDocumentStopsTheTest(t *testing.T) {
 		t.Errorf("Fatalf(%q), want it to start with %q", msg, want)
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	r := newRecorder(t)
+	c := frameworktest.New(r, newNotesApp())
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 5 {
+				created := c.Post("/notes", map[string]any{"text": "concurrent"})
+				c.Get(created.Header.Get("Location"))
+				c.Get("/notes/0") // 422: minimum 1
+			}
+		})
+	}
+	wg.Wait()
+	expectReports(t, r)
+}
