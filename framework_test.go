@@ -1,6 +1,7 @@
 // End-to-end tests through Signet's public API: an API written the way a
-// user would write it, served on 127.0.0.1, driven with net/http, and its
-// document checked by validators Signet did not write.
+// user would write it, served on 127.0.0.1 and driven through
+// frameworktest (so every response is also checked against the document),
+// and its document checked by validators Signet did not write.
 package signet_test
 
 import (
@@ -9,14 +10,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/frameworktest"
 	"github.com/signet-go/signet/internal/oascheck"
 )
 
@@ -54,7 +56,7 @@ func notesAPI() *framework.App {
 	notes := map[int]Note{}
 	next := 1
 
-	app := framework.New(framework.Config{Title: "Notes API", Version: "2.0.0"})
+	app := framework.New(framework.Config{Title: "Notes API", Version: "2.0.0", Logger: slog.New(slog.DiscardHandler)})
 	api := app.Group("/notes", huma.OperationTags("notes"))
 	framework.Post(api, "", func(_ context.Context, in *struct{ Body NoteDraft }) (*createdNote, error) {
 		mu.Lock()
@@ -103,9 +105,9 @@ type exchange struct {
 	body   string
 }
 
-func do(t *testing.T, method, url, body string, header ...string) exchange {
+func do(t *testing.T, c *frameworktest.Client, method, path, body string, header ...string) exchange {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	req, err := http.NewRequest(method, path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,11 +117,7 @@ func do(t *testing.T, method, url, body string, header ...string) exchange {
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
+	resp := c.Do(req)
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatal(err)
@@ -128,10 +126,9 @@ func do(t *testing.T, method, url, body string, header ...string) exchange {
 }
 
 func TestNotesLifecycle(t *testing.T) {
-	srv := httptest.NewServer(notesAPI())
-	defer srv.Close()
+	c := frameworktest.New(t, notesAPI())
 
-	created := do(t, "POST", srv.URL+"/notes", `{"text":"buy milk"}`)
+	created := do(t, c, "POST", "/notes", `{"text":"buy milk"}`)
 	if created.status != http.StatusCreated || created.header.Get("Location") != "/notes/1" {
 		t.Fatalf("create: %d, Location %q, body %s", created.status, created.header.Get("Location"), created.body)
 	}
@@ -140,16 +137,16 @@ func TestNotesLifecycle(t *testing.T) {
 		t.Fatalf("create body %s: %v", created.body, err)
 	}
 
-	read := do(t, "GET", srv.URL+"/notes/1", "")
+	read := do(t, c, "GET", "/notes/1", "")
 	if read.status != http.StatusOK || read.header.Get("ETag") == "" || !strings.Contains(read.body, "buy milk") {
 		t.Fatalf("read: %d %v %s", read.status, read.header, read.body)
 	}
-	head := do(t, "HEAD", srv.URL+"/notes/1", "")
+	head := do(t, c, "HEAD", "/notes/1", "")
 	if head.status != http.StatusOK || head.body != "" || head.header.Get("ETag") != read.header.Get("ETag") ||
 		head.header.Get("Content-Length") != read.header.Get("Content-Length") {
 		t.Errorf("HEAD: %d %v %q; GET sent %v", head.status, head.header, head.body, read.header)
 	}
-	notModified := do(t, "GET", srv.URL+"/notes/1", "", "If-None-Match", read.header.Get("ETag"))
+	notModified := do(t, c, "GET", "/notes/1", "", "If-None-Match", read.header.Get("ETag"))
 	if notModified.status != http.StatusNotModified || notModified.body != "" ||
 		notModified.header.Get("ETag") != read.header.Get("ETag") || notModified.header.Get("Content-Type") != "" {
 		t.Errorf("conditional read: %d %v %q", notModified.status, notModified.header, notModified.body)
@@ -168,7 +165,7 @@ func TestNotesLifecycle(t *testing.T) {
 		{"gone", "GET", "/notes/1", "", http.StatusNotFound, `"detail":"no such note"`},
 		{"delete again", "DELETE", "/notes/1", "", http.StatusNotFound, `"status":404`},
 	} {
-		got := do(t, tt.method, srv.URL+tt.path, tt.body)
+		got := do(t, c, tt.method, tt.path, tt.body)
 		if got.status != tt.status || !strings.Contains(got.body, tt.contains) {
 			t.Errorf("%s: %d %s, want %d containing %s", tt.name, got.status, got.body, tt.status, tt.contains)
 		}
@@ -192,10 +189,9 @@ func TestNotesDocumentIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(notesAPI())
-	defer srv.Close()
+	c := frameworktest.New(t, notesAPI())
 	for _, path := range []string{"/openapi.json", "/openapi-3.0.json", "/openapi.yaml", "/openapi-3.0.yaml"} {
-		doc := do(t, "GET", srv.URL+path, "")
+		doc := do(t, c, "GET", path, "")
 		data := []byte(doc.body)
 		if strings.HasSuffix(path, ".yaml") {
 			if data, err = oascheck.YAMLToJSON(data); err != nil {
