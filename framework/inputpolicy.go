@@ -56,6 +56,10 @@ func tooLarge(limit int64) string {
 // chunked encoding, a connection that ends before the body does) a 400:
 // Huma answers 500, an error of the server, for what the client did.
 func readBodyErrorsAsBadRequest(ctx huma.Context, next func(huma.Context)) {
+	if ctx.Operation().RequestBody == nil { // Huma reads no body: spare the allocation
+		next(ctx)
+		return
+	}
 	next(&bodyReadContext{humaContext: ctx})
 }
 
@@ -198,23 +202,25 @@ func (a *App) checkIntegerRanges(params []integerParam) func(huma.Context, func(
 				continue
 			}
 			var err error
-			var message string
 			if p.unsigned {
 				var u uint64
 				u, err = strconv.ParseUint(v, 10, 64)
-				message = fmt.Sprintf("expected integer from 0 to %d", p.umax)
 				if err == nil && u > p.umax {
 					err = strconv.ErrRange
 				}
 			} else {
 				var i int64
 				i, err = strconv.ParseInt(v, 10, 64)
-				message = fmt.Sprintf("expected integer from %d to %d", p.min, p.max)
 				if err == nil && (i < p.min || i > p.max) {
 					err = strconv.ErrRange
 				}
 			}
 			if errors.Is(err, strconv.ErrRange) {
+				// The message is built only here: this runs on every request.
+				message := fmt.Sprintf("expected integer from %d to %d", p.min, p.max)
+				if p.unsigned {
+					message = fmt.Sprintf("expected integer from 0 to %d", p.umax)
+				}
 				details = append(details, &huma.ErrorDetail{Location: p.in + "." + p.name, Message: message})
 			}
 		}
