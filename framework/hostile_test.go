@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -428,9 +429,12 @@ func TestHostileInput(t *testing.T) {
 	if len(cases) < 50 {
 		t.Fatalf("%d cases; the suite promises at least 50", len(cases))
 	}
-	for _, tc := range cases {
+	var table strings.Builder
+	table.WriteString("| # | case | request (abridged) | expected | observed |\n|---|---|---|---|---|\n")
+	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := exchange(t, addr, tc.req)
+			fmt.Fprintf(&table, "| %d | %s | %s | %s | %s |\n", i+1, tc.name, abridge(tc.req), describeExpected(tc), describeObserved(r))
 			if r.status != tc.status {
 				t.Errorf("status %d, want %d\n%s", r.status, tc.status, clip(r.raw))
 			}
@@ -439,6 +443,11 @@ func TestHostileInput(t *testing.T) {
 				t.Fatalf("the server stopped serving: /health answered %d", health.status)
 			}
 		})
+	}
+	if path := os.Getenv("SIGNET_HOSTILE_TABLE"); path != "" {
+		if err := os.WriteFile(path, []byte(table.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, bad := range []string{"panicked", "level=ERROR"} {
 		if strings.Contains(logs.String(), bad) {
@@ -476,6 +485,74 @@ func checkHostileResponse(t *testing.T, tc hostileCase, r wireResponse) {
 			t.Errorf("the response contains %q:\n%s", leak, clip(r.raw))
 		}
 	}
+}
+
+// TestSecurityMDListsEveryCase keeps SECURITY.md in step with the suite:
+// regenerate its table with
+//
+//	SIGNET_HOSTILE_TABLE=/tmp/table.md go test ./framework -run TestHostileInput
+func TestSecurityMDListsEveryCase(t *testing.T) {
+	doc, err := os.ReadFile("../SECURITY.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range hostileCases() {
+		if row := fmt.Sprintf("| %d | %s | %s | %s |", i+1, tc.name, abridge(tc.req), describeExpected(tc)); !strings.Contains(string(doc), row) {
+			t.Errorf("SECURITY.md lacks the row %q", row)
+		}
+	}
+}
+
+// abridge shows a raw request in a table cell: the request line, the
+// headers that matter, and the start of the body, quoted.
+func abridge(raw string) string {
+	head, body, _ := strings.Cut(raw, "\r\n\r\n")
+	lines := strings.Split(head, "\r\n")
+	parts := []string{shorten(lines[0], 60)}
+	for _, line := range lines[1:] {
+		name, _, _ := strings.Cut(line, ":")
+		switch strings.ToLower(name) {
+		case "host", "connection":
+			continue
+		case "content-length":
+			if !strings.Contains(raw, "Transfer-Encoding") && !strings.Contains(line, "10000000000") && strings.Count(raw, "Content-Length") == 1 {
+				continue
+			}
+		}
+		parts = append(parts, shorten(line, 40))
+	}
+	if len(parts) > 4 {
+		parts = append(parts[:3], fmt.Sprintf("... %d more headers", len(parts)-3))
+	}
+	if body != "" {
+		parts = append(parts, fmt.Sprintf("body (%d bytes) %s", len(body), shorten(body, 40)))
+	}
+	cell := strings.ReplaceAll(strings.Join(parts, "; "), "|", "\\|")
+	return "<code>" + strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(cell) + "</code>"
+}
+
+// shorten quotes s, cut to n bytes.
+func shorten(s string, n int) string {
+	if len(s) > n {
+		return strconv.Quote(s[:n]) + fmt.Sprintf("+%d bytes", len(s)-n)
+	}
+	return strconv.Quote(s)
+}
+
+func describeExpected(tc hostileCase) string {
+	switch {
+	case tc.byNetHTTP:
+		return fmt.Sprintf("%d from net/http (text/plain)", tc.status)
+	case tc.status >= 400:
+		return fmt.Sprintf("%d problem+json", tc.status)
+	default:
+		return strconv.Itoa(tc.status)
+	}
+}
+
+func describeObserved(r wireResponse) string {
+	ct, _, _ := strings.Cut(r.header.Get("Content-Type"), ";")
+	return fmt.Sprintf("%d %s", r.status, ct)
 }
 
 func clip(s string) string {
