@@ -12,18 +12,16 @@ import (
 // FuzzEvaluate feeds any four conditional headers, read from a request as
 // a server receives them, and any current validators to Evaluate, and
 // checks what RFC 9110 section 13.2.2 guarantees whatever the values:
-//
 //   - without conditional headers, the request proceeds;
-//
 //   - only GET and HEAD are ever answered 304, and both alike;
-//
 //   - If-Match with the current strong tag, or "*" on an existing resource,
 //     never fails because of If-Match: the result is what the request gives
 //     without If-Match and If-Unmodified-Since;
-//
 //   - a request for an absent resource with If-Match fails.
 //
-//     go test ./framework/conditional -run '^$' -fuzz FuzzEvaluate -fuzztime 30s
+// Run it longer with:
+//
+//	go test ./framework/conditional -run '^$' -fuzz FuzzEvaluate -fuzztime 30s
 func FuzzEvaluate(f *testing.F) {
 	f.Add(`"v1"`, ``, ``, ``, "v1", false, int64(1445412480), false, uint8(0))
 	f.Add(`*`, `W/"v1"`, `Wed, 21 Oct 2015 07:28:00 GMT`, ``, "v1", true, int64(1445412480), false, uint8(1))
