@@ -68,7 +68,9 @@ type Config struct {
 	// WriteTimeout bounds writing a response, from the end of its request's
 	// header; default 60s. Streaming operations (an output Body of type
 	// func(huma.Context), as huma.StreamResponse has) are exempt: they may
-	// write for as long as they run.
+	// write for as long as they run. A handler mounted on Router() that
+	// streams must lift the deadline itself:
+	// http.NewResponseController(w).SetWriteDeadline(time.Time{}).
 	WriteTimeout time.Duration
 	// IdleTimeout is how long a keep-alive connection waits for its next
 	// request; default 120s.
