@@ -33,7 +33,7 @@ func limitsApp(t *testing.T, config framework.Config) *framework.App {
 			for i := range 6 {
 				_, _ = io.WriteString(ctx.BodyWriter(), strings.Repeat(string(rune('a'+i)), 10))
 				_ = http.NewResponseController(unwrapWriter(ctx)).Flush()
-				time.Sleep(100 * time.Millisecond)
+				time.Sleep(150 * time.Millisecond)
 			}
 		}}, nil
 	})
@@ -144,7 +144,7 @@ func TestIdleConnectionIsClosed(t *testing.T) {
 // TestWriteTimeout cuts off a response that takes longer than
 // WriteTimeout, but not a stream, which may run as long as it needs.
 func TestWriteTimeout(t *testing.T) {
-	app := limitsApp(t, framework.Config{WriteTimeout: 300 * time.Millisecond})
+	app := limitsApp(t, framework.Config{WriteTimeout: 500 * time.Millisecond})
 	addr := startServe(t, app)
 	client := &http.Client{Timeout: 10 * time.Second}
 
@@ -157,7 +157,7 @@ func TestWriteTimeout(t *testing.T) {
 		t.Errorf("a fast response: %d", resp.StatusCode)
 	}
 
-	resp, err = client.Get("http://" + addr + "/slow?delay_ms=600")
+	resp, err = client.Get("http://" + addr + "/slow?delay_ms=1500")
 	if err == nil {
 		resp.Body.Close()
 		t.Errorf("a response later than WriteTimeout arrived: %d", resp.StatusCode)
@@ -171,7 +171,7 @@ func TestWriteTimeout(t *testing.T) {
 	body, err := io.ReadAll(resp.Body)
 	want := "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeffffffffff"
 	if err != nil || string(body) != want {
-		t.Errorf("a stream of 600ms under a WriteTimeout of 300ms: %q, %v; want all of it", body, err)
+		t.Errorf("a stream of 900ms under a WriteTimeout of 500ms: %q, %v; want all of it", body, err)
 	}
 }
 
@@ -179,13 +179,19 @@ func TestWriteTimeout(t *testing.T) {
 // than the grace period: Serve cuts it off and says so.
 func TestShutdownGraceRunsOut(t *testing.T) {
 	app := limitsApp(t, framework.Config{ShutdownGrace: 100 * time.Millisecond})
+	started := make(chan struct{})
+	framework.Get(app, "/block", func(context.Context, *struct{}) (*withBody, error) {
+		close(started)
+		time.Sleep(2 * time.Second)
+		return &withBody{}, nil
+	})
 	addr := freeAddrTB(t)
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- app.Serve(ctx, addr) }()
 	waitForServer(t, addr)
-	go func() { _, _ = http.Get("http://" + addr + "/slow?delay_ms=2000") }()
-	time.Sleep(100 * time.Millisecond)
+	go func() { _, _ = http.Get("http://" + addr + "/block") }()
+	<-started
 	start := time.Now()
 	stop()
 	err := <-served

@@ -87,7 +87,7 @@ func TestItemsShutsDownGracefully(t *testing.T) {
 		fmt.Fprintf(conn, "POST /items HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
 		requests[i] = request{conn: conn, rest: body[half:], name: name}
 	}
-	time.Sleep(300 * time.Millisecond) // every handler is now reading its body
+	time.Sleep(time.Second) // the server has accepted every connection: each handler is reading its body
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
