@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"reflect"
@@ -39,6 +40,12 @@ func (a *App) checkBodyHeaders(ctx huma.Context, next func(huma.Context)) {
 		_ = huma.WriteErr(a.api, ctx, http.StatusRequestEntityTooLarge, tooLarge(limit))
 		return
 	}
+	if limit := bodyLimit(op); limit >= 0 && isMultipart(ctx.Header("Content-Type")) {
+		// Huma limits the bodies it reads itself, but not the multipart forms
+		// net/http parses for it, whose files spill to disk.
+		_, w := Unwrap(ctx)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+	}
 	if r.ContentLength != 0 && ctx.Header("Content-Type") == "" {
 		accepted := slices.Sorted(maps.Keys(op.RequestBody.Content))
 		_ = huma.WriteErr(a.api, ctx, http.StatusUnsupportedMediaType, fmt.Sprintf(
@@ -48,13 +55,19 @@ func (a *App) checkBodyHeaders(ctx huma.Context, next func(huma.Context)) {
 	next(ctx)
 }
 
+func isMultipart(contentType string) bool {
+	mediaType, _, _ := strings.Cut(contentType, ";")
+	return strings.EqualFold(strings.TrimSpace(mediaType), "multipart/form-data")
+}
+
 func tooLarge(limit int64) string {
 	return fmt.Sprintf("the request body is larger than %d bytes, the limit of this operation; send a smaller body", limit)
 }
 
 // readBodyErrorsAsBadRequest makes a body that cannot be read (malformed
 // chunked encoding, a connection that ends before the body does) a 400:
-// Huma answers 500, an error of the server, for what the client did.
+// Huma answers 500, an error of the server, for what the client did. And a
+// multipart form over the body limit a 413, where Huma answers 422.
 func readBodyErrorsAsBadRequest(ctx huma.Context, next func(huma.Context)) {
 	if ctx.Operation().RequestBody == nil { // Huma reads no body: spare the allocation
 		next(ctx)
@@ -67,8 +80,9 @@ func readBodyErrorsAsBadRequest(ctx huma.Context, next func(huma.Context)) {
 // 400 where Huma sends 500; describeBodyErrors rewrites the problem.
 type bodyReadContext struct {
 	humaContext
-	body   io.Reader
-	failed bool
+	body     io.Reader
+	failed   bool // reading the body failed
+	tooLarge bool // a multipart form was over the body limit
 }
 
 // humaContext lets bodyReadContext embed a huma.Context, whose method
@@ -94,8 +108,18 @@ func (c *bodyReadContext) Read(p []byte) (int, error) {
 	return n, err
 }
 
+func (c *bodyReadContext) GetMultipartForm() (*multipart.Form, error) {
+	form, err := c.humaContext.GetMultipartForm()
+	var tooLarge *http.MaxBytesError
+	c.tooLarge = errors.As(err, &tooLarge)
+	return form, err
+}
+
 func (c *bodyReadContext) SetStatus(code int) {
-	if code == http.StatusInternalServerError && c.failed {
+	switch {
+	case c.tooLarge && code >= 400:
+		code = http.StatusRequestEntityTooLarge
+	case code == http.StatusInternalServerError && c.failed:
 		code = http.StatusBadRequest
 	}
 	c.humaContext.SetStatus(code)
@@ -111,10 +135,15 @@ func describeBodyErrors(ctx huma.Context, _ string, v any) (any, error) {
 	if !ok {
 		return v, nil
 	}
+	read := bodyRead(ctx)
 	switch {
-	case problem.Status == http.StatusRequestEntityTooLarge && strings.HasPrefix(problem.Detail, "request body is too large"):
+	case problem.Status == http.StatusRequestEntityTooLarge && strings.HasPrefix(problem.Detail, "request body is too large"),
+		read != nil && read.tooLarge && problem.Status >= 400:
+		problem.Status = http.StatusRequestEntityTooLarge
+		problem.Title = http.StatusText(http.StatusRequestEntityTooLarge)
 		problem.Detail = tooLarge(bodyLimit(ctx.Operation()))
-	case problem.Status == http.StatusInternalServerError && bodyReadFailed(ctx):
+		problem.Errors = nil
+	case problem.Status == http.StatusInternalServerError && read != nil && read.failed:
 		problem.Status = http.StatusBadRequest
 		problem.Title = http.StatusText(http.StatusBadRequest)
 		problem.Detail = "the request body could not be read: it ended early or its chunked encoding is malformed"
@@ -123,14 +152,16 @@ func describeBodyErrors(ctx huma.Context, _ string, v any) (any, error) {
 	return v, nil
 }
 
-func bodyReadFailed(ctx huma.Context) bool {
+// bodyRead returns the bodyReadContext among ctx and the contexts it
+// wraps, or nil.
+func bodyRead(ctx huma.Context) *bodyReadContext {
 	for {
 		if c, ok := ctx.(*bodyReadContext); ok {
-			return c.failed
+			return c
 		}
 		inner, ok := ctx.(interface{ Unwrap() huma.Context })
 		if !ok {
-			return false
+			return nil
 		}
 		ctx = inner.Unwrap()
 	}

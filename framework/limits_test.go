@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +80,41 @@ func TestBodyLimitIsInclusive(t *testing.T) {
 			if !strings.Contains(r.body, "larger than "+limit+" bytes") {
 				t.Errorf("the 413 does not state the limit %s: %s", limit, r.body)
 			}
+		}
+	}
+}
+
+// TestMultipartBodyLimit: net/http parses multipart forms for Huma, and
+// spills their files to disk, so the body limit must reach it too, chunked
+// bodies (no Content-Length to judge by) included.
+func TestMultipartBodyLimit(t *testing.T) {
+	app := limitsApp(t, framework.Config{MaxBodyBytes: 1000})
+	framework.Post(app, "/upload", func(_ context.Context, in *struct{ RawBody multipart.Form }) (*withBody, error) {
+		return &withBody{Body: itemBody{Name: strconv.Itoa(len(in.RawBody.File["file"]))}}, nil
+	})
+	addr := startServe(t, app)
+	form := func(size int) string {
+		return "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\n" +
+			strings.Repeat("x", size) + "\r\n--b--\r\n"
+	}
+	const multipartType = "Content-Type: multipart/form-data; boundary=b"
+	tests := []struct {
+		name   string
+		req    string
+		status int
+	}{
+		{"small form", request("POST", "/upload", form(100), multipartType), 200},
+		{"form at the limit", request("POST", "/upload", form(1000-len(form(0))), multipartType), 200},
+		{"form over the limit, chunked", request("POST", "/upload", chunked(form(5000)), multipartType, "Transfer-Encoding: chunked"), 413},
+		{"form over the limit, announced", request("POST", "/upload", form(5000), multipartType), 413},
+	}
+	for _, tt := range tests {
+		r := exchange(t, addr, tt.req)
+		if r.status != tt.status {
+			t.Errorf("%s: %d, want %d\n%s", tt.name, r.status, tt.status, r.raw)
+		}
+		if tt.status == 413 && (!strings.Contains(r.body, "larger than 1000 bytes") || r.header.Get("Content-Type") != "application/problem+json") {
+			t.Errorf("%s: the 413 does not state the limit: %s", tt.name, r.body)
 		}
 	}
 }
