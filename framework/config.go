@@ -55,8 +55,8 @@ type Config struct {
 	Logger *slog.Logger
 
 	// Limits of the server that `serve` and App.Serve run; see limits.go.
-	// Zero means the default shown; a negative duration or size means no
-	// limit.
+	// Zero means the default shown; a negative value means no limit, except
+	// where said otherwise.
 	//
 	// ReadHeaderTimeout bounds reading a request's header (against slow
 	// clients, "slowloris"); default 10s.
@@ -73,10 +73,11 @@ type Config struct {
 	// http.NewResponseController(w).SetWriteDeadline(time.Time{}).
 	WriteTimeout time.Duration
 	// IdleTimeout is how long a keep-alive connection waits for its next
-	// request; default 120s.
+	// request; default 120s. Negative means ReadTimeout, as in net/http.
 	IdleTimeout time.Duration
-	// MaxHeaderBytes bounds the request line and header; default 64 KiB.
-	// Larger requests get 431 Request Header Fields Too Large.
+	// MaxHeaderBytes bounds the request line and header; default 64 KiB
+	// (net/http allows 4 KiB more). Larger requests get 431 Request Header
+	// Fields Too Large. Negative means net/http's default, 1 MiB.
 	MaxHeaderBytes int
 	// ShutdownGrace is how long requests in flight may run after SIGINT or
 	// SIGTERM (or the end of App.Serve's context); default 10s.
