@@ -73,7 +73,10 @@ func (a *App) applyLimits(op *Operation, input, output reflect.Type) {
 	} else {
 		op.MaxBodyBytes = -1 // Huma: no limit
 	}
-	policies := huma.Middlewares{a.checkBodyHeaders, readBodyErrorsAsBadRequest}
+	var policies huma.Middlewares
+	if hasBody(input) {
+		policies = append(policies, a.checkBodyHeaders, readBodyErrorsAsBadRequest)
+	}
 	if ranges := integerParams(input); len(ranges) > 0 {
 		policies = append(policies, a.checkIntegerRanges(ranges))
 	}
@@ -86,6 +89,20 @@ func (a *App) applyLimits(op *Operation, input, output reflect.Type) {
 // bodyLimit is the largest body op accepts, or a negative number for none.
 func bodyLimit(op *huma.Operation) int64 {
 	return op.MaxBodyBytes - 1
+}
+
+// hasBody reports whether an input type reads a request body: Huma reads
+// one into a Body or RawBody field.
+func hasBody(input reflect.Type) bool {
+	for input.Kind() == reflect.Pointer {
+		input = input.Elem()
+	}
+	if input.Kind() != reflect.Struct {
+		return false
+	}
+	_, body := input.FieldByName("Body")
+	_, raw := input.FieldByName("RawBody")
+	return body || raw
 }
 
 // isStreaming reports whether an output type streams its body: Huma calls
