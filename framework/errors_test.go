@@ -18,7 +18,7 @@ type secretInput struct {
 	}
 }
 
-func errorsApp(t *testing.T) (*httptestServer, *logBuffer) {
+func errorsApp(t *testing.T) (*testServer, *logBuffer) {
 	app, logs := newApp(t)
 	framework.Get(app, "/fails", func(context.Context, *noInput) (*withBody, error) {
 		return nil, errors.New("pq: connection to 10.0.0.7:5432 refused; password authentication failed for user admin")
@@ -34,12 +34,12 @@ func errorsApp(t *testing.T) (*httptestServer, *logBuffer) {
 	framework.Post(app, "/login", func(_ context.Context, in *secretInput) (*withBody, error) {
 		return &withBody{Body: itemBody{Name: in.Body.User}}, nil
 	})
-	return &httptestServer{Server: serve(t, app)}, logs
+	return serve(t, app), logs
 }
 
 func TestHandlerErrorIsA500ThatRevealsNothing(t *testing.T) {
 	srv, logs := errorsApp(t)
-	r := roundTrip(t, srv.Server, "GET", "/fails", nil, "")
+	r := roundTrip(t, srv, "GET", "/fails", nil, "")
 	if r.status != http.StatusInternalServerError {
 		t.Fatalf("status %d, want 500\n%s", r.status, r.raw)
 	}
@@ -65,14 +65,14 @@ func TestHandlerErrorIsA500ThatRevealsNothing(t *testing.T) {
 func TestPanicIsA500AndTheServerKeepsServing(t *testing.T) {
 	srv, logs := errorsApp(t)
 	for range 3 {
-		r := roundTrip(t, srv.Server, "GET", "/panics", nil, "")
+		r := roundTrip(t, srv, "GET", "/panics", nil, "")
 		if r.status != http.StatusInternalServerError || r.body != `{"title":"Internal Server Error","status":500}` {
 			t.Fatalf("got %d %q, want a bare 500 problem\n%s", r.status, r.body, r.raw)
 		}
 		if strings.Contains(r.raw, "nil map") || strings.Contains(r.raw, "goroutine") {
 			t.Errorf("the response reveals the panic:\n%s", r.raw)
 		}
-		if ok := roundTrip(t, srv.Server, "GET", "/ok", nil, ""); ok.status != http.StatusOK {
+		if ok := roundTrip(t, srv, "GET", "/ok", nil, ""); ok.status != http.StatusOK {
 			t.Fatalf("after a panic, GET /ok answered %d", ok.status)
 		}
 	}
@@ -92,7 +92,7 @@ func TestMalformedJSONIsA400ThatDoesNotEchoTheBody(t *testing.T) {
 		`{"user":"alice","password":"hunter2-secret"}}`,
 		`not json hunter2-secret`,
 	} {
-		r := roundTrip(t, srv.Server, "POST", "/login", json, body)
+		r := roundTrip(t, srv, "POST", "/login", json, body)
 		if r.status != http.StatusBadRequest {
 			t.Errorf("%q: status %d, want 400\n%s", body, r.status, r.raw)
 		}
@@ -107,7 +107,7 @@ func TestMalformedJSONIsA400ThatDoesNotEchoTheBody(t *testing.T) {
 
 func TestValidationFailureIsA422WithLocations(t *testing.T) {
 	srv, _ := errorsApp(t)
-	r := roundTrip(t, srv.Server, "POST", "/login", map[string]string{"Content-Type": "application/json"},
+	r := roundTrip(t, srv, "POST", "/login", map[string]string{"Content-Type": "application/json"},
 		`{"user":"al","password":"short-pw","age":-1}`)
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422\n%s", r.status, r.raw)

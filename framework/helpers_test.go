@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/frameworktest"
 )
 
 // logBuffer collects what an App logs; servers write to it concurrently.
@@ -46,12 +48,35 @@ func newApp(t testing.TB) (*framework.App, *logBuffer) {
 	return app, logs
 }
 
-// serve starts app on 127.0.0.1 for the duration of the test.
-func serve(t testing.TB, app http.Handler) *httptest.Server {
+// testServer is an App served on 127.0.0.1 for the duration of a test.
+type testServer struct {
+	URL  string
+	addr string
+	// check, when set, checks each response against the App's document
+	// (frameworktest) and reports violations to the test.
+	check func(req *http.Request, status int, header http.Header, body []byte)
+}
+
+// serve starts app on 127.0.0.1; every response roundTrip reads from it is
+// also checked against the App's document.
+func serve(t testing.TB, app *framework.App) *testServer {
 	t.Helper()
-	srv := httptest.NewServer(app)
+	c := frameworktest.New(t, app)
+	u, err := url.Parse(c.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{URL: c.URL(), addr: u.Host, check: c.Check}
+}
+
+// serveUnchecked starts h on 127.0.0.1 without checking its responses
+// against a document, for tests that answer with undocumented statuses on
+// purpose (a dynamic Status the document cannot list).
+func serveUnchecked(t testing.TB, h http.Handler) *testServer {
+	t.Helper()
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return srv
+	return &testServer{URL: srv.URL, addr: srv.Listener.Addr().String()}
 }
 
 // rawResponse is a response as it came off the wire.
@@ -65,9 +90,9 @@ type rawResponse struct {
 // roundTrip sends one request over a fresh TCP connection and reads until the
 // server closes it, so that the bytes after the header are exactly what the
 // server sent, whatever Content-Length says.
-func roundTrip(t testing.TB, srv *httptest.Server, method, target string, header map[string]string, body string) rawResponse {
+func roundTrip(t testing.TB, srv *testServer, method, target string, header map[string]string, body string) rawResponse {
 	t.Helper()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	conn, err := net.Dial("tcp", srv.addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +113,15 @@ func roundTrip(t testing.TB, srv *httptest.Server, method, target string, header
 	if err != nil {
 		t.Fatal(err)
 	}
-	return parseRaw(t, string(received))
+	r := parseRaw(t, string(received))
+	if srv.check != nil {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		for name, value := range header {
+			req.Header.Set(name, value)
+		}
+		srv.check(req, r.status, r.header, []byte(r.body))
+	}
+	return r
 }
 
 func parseRaw(t testing.TB, raw string) rawResponse {
