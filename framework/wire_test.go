@@ -81,7 +81,6 @@ func wireApp(t *testing.T) (*testServer, *logBuffer) {
 	return serveUnchecked(t, app), logs
 }
 
-
 // kept304 are the headers RFC 9110 15.4.5 has a 304 carry as a 200 would.
 var kept304 = []string{"ETag", "Last-Modified", "Cache-Control", "Expires", "Vary", "Content-Location", "Date"}
 
