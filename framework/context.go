@@ -139,8 +139,10 @@ func (c *requestContext) writeInternalError() {
 // Vary, Content-Location, Date); a 205 says "Content-Length: 0" as RFC 9110
 // section 15.3.6 asks.
 func dropContentHeaders(h http.Header, status int) {
-	for _, name := range contentHeaders {
-		delete(h, name)
+	for name := range h { // a response has few headers: cheaper than deleting each name
+		if isContentHeader(name) {
+			delete(h, name)
+		}
 	}
 	if status == http.StatusResetContent {
 		h["Content-Length"] = []string{"0"}
@@ -150,6 +152,17 @@ func dropContentHeaders(h http.Header, status int) {
 var contentHeaders = []string{
 	"Content-Type", "Content-Length", "Content-Encoding", "Content-Language",
 	"Content-Range", "Transfer-Encoding", "Link",
+}
+
+// isContentHeader reports whether name, in canonical form, is one of
+// contentHeaders.
+func isContentHeader(name string) bool {
+	switch name {
+	case "Content-Type", "Content-Length", "Content-Encoding", "Content-Language",
+		"Content-Range", "Transfer-Encoding", "Link":
+		return true
+	}
+	return false
 }
 
 // Unwrap returns the request and response writer behind a huma.Context
