@@ -33,6 +33,7 @@ func writeChart(w io.Writer, res *results) {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="11">`+"\n", width, height)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<text x="%.0f" y="20" font-size="14" font-weight="bold">Time per operation relative to stock Huma (log scale; left of 1x is faster)</text>`+"\n", left-140)
+	fmt.Fprintf(w, `<text x="%.0f" y="%.0f" fill="#555">Medians of the bench suite's in-process benchmarks (go test -bench). Raw chi is hand-written; at start-up it only registers routes (no document).</text>`+"\n", left-140, height-8)
 	for l := minLog; l <= maxLog; l++ {
 		xx := left + (l-minLog)/(maxLog-minLog)*plot
 		stroke := "#ddd"
@@ -65,12 +66,25 @@ func writeChart(w io.Writer, res *results) {
 			if r < 1 {
 				anchor, tx = "end", x0-3
 			}
-			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="9">%s</text>`+"\n", tx, y+barHeight-2, anchor, ratioLabel(r))
+			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="9">%s</text>`+"\n", tx, y+barHeight-2, anchor, barLabel(r))
 		}
 	}
 	fmt.Fprintln(w, `</svg>`)
 }
 
+// barLabel is a ratio as the tables write it.
+func barLabel(r float64) string {
+	switch {
+	case r >= 10:
+		return fmt.Sprintf("%.0fx", r)
+	case r >= 0.1:
+		return fmt.Sprintf("%.2fx", r)
+	default:
+		return fmt.Sprintf("%.3fx", r)
+	}
+}
+
+// ratioLabel is a power of two for the axis: 1/4x, 1x, 4x.
 func ratioLabel(r float64) string {
 	switch {
 	case r >= 10:

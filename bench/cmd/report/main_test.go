@@ -55,7 +55,7 @@ func TestReport(t *testing.T) {
 			break
 		}
 	}
-	if !strings.Contains(chart.String(), ">1/2x<") {
+	if !strings.Contains(chart.String(), ">0.50x<") {
 		t.Errorf("the chart does not label signet's start-up 1/2x of Huma's:\n%s", chart.String())
 	}
 }
