@@ -33,7 +33,7 @@ func TestUseAfterRegistrationWrapsEveryRoute(t *testing.T) {
 	srv := serve(t, app)
 	for _, target := range []string{"/ok", "/openapi.json", "/openapi-3.0.yaml", "/mounted", "/missing"} {
 		r := roundTrip(t, srv, "GET", target, nil, "")
-		if got := strings.Join(r.header.Values("X-Through"), ","); got != "first,second" {
+		if got := strings.Join(r.Header.Values("X-Through"), ","); got != "first,second" {
 			t.Errorf("GET %s went through %q, want first,second", target, got)
 		}
 	}
@@ -63,11 +63,11 @@ func TestGroups(t *testing.T) {
 		return nil, nil
 	})
 	srv := serve(t, app)
-	if r := roundTrip(t, srv, "GET", "/v1/items/42", nil, ""); r.status != 200 || r.body != `{"name":"42"}`+"\n" {
-		t.Errorf("GET /v1/items/42: %d %q", r.status, r.body)
+	if r := roundTrip(t, srv, "GET", "/v1/items/42", nil, ""); r.Status != 200 || r.Body != `{"name":"42"}`+"\n" {
+		t.Errorf("GET /v1/items/42: %d %q", r.Status, r.Body)
 	}
-	if r := roundTrip(t, srv, "DELETE", "/v1/items/42", nil, ""); r.status != 204 {
-		t.Errorf("DELETE /v1/items/42: %d", r.status)
+	if r := roundTrip(t, srv, "DELETE", "/v1/items/42", nil, ""); r.Status != 204 {
+		t.Errorf("DELETE /v1/items/42: %d", r.Status)
 	}
 	op := app.OpenAPI().Paths["/v1/items/{id}"].Get
 	if op == nil {
@@ -87,14 +87,14 @@ func TestNotFoundAndMethodNotAllowedAreProblems(t *testing.T) {
 	framework.Post(app, "/things", func(context.Context, *noInput) (*withBody, error) { return &withBody{}, nil })
 	srv := serve(t, app)
 	r := roundTrip(t, srv, "GET", "/nowhere", nil, "")
-	if r.status != 404 || r.header.Get("Content-Type") != "application/problem+json" || r.body != `{"title":"Not Found","status":404}` {
-		t.Errorf("unknown path: %d %q %q", r.status, r.header.Get("Content-Type"), r.body)
+	if r.Status != 404 || r.Header.Get("Content-Type") != "application/problem+json" || r.Body != `{"title":"Not Found","status":404}` {
+		t.Errorf("unknown path: %d %q %q", r.Status, r.Header.Get("Content-Type"), r.Body)
 	}
 	r = roundTrip(t, srv, "DELETE", "/things", nil, "")
-	if r.status != 405 || r.header.Get("Content-Type") != "application/problem+json" {
-		t.Errorf("wrong method: %d %q", r.status, r.header.Get("Content-Type"))
+	if r.Status != 405 || r.Header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("wrong method: %d %q", r.Status, r.Header.Get("Content-Type"))
 	}
-	if allow := r.header.Get("Allow"); allow != "GET, HEAD, POST" {
+	if allow := r.Header.Get("Allow"); allow != "GET, HEAD, POST" {
 		t.Errorf("Allow %q, want GET, HEAD, POST (RFC 9110 15.5.6)", allow)
 	}
 }
@@ -110,13 +110,13 @@ func TestDocumentRoutesAreConfigurable(t *testing.T) {
 		"/spec.json": 200, "/spec-3.0.yaml": 200,
 		"/openapi.json": 404, "/openapi.yaml": 404, "/openapi-3.0.json": 404, "/openapi-3.0.yaml": 404,
 	} {
-		if r := roundTrip(t, srv, "GET", target, nil, ""); r.status != want {
-			t.Errorf("GET %s: %d, want %d", target, r.status, want)
+		if r := roundTrip(t, srv, "GET", target, nil, ""); r.Status != want {
+			t.Errorf("GET %s: %d, want %d", target, r.Status, want)
 		}
 	}
 	r := roundTrip(t, srv, "GET", "/spec-3.0.yaml", nil, "")
-	if !strings.HasPrefix(r.body, "openapi: 3.0") || r.header.Get("Content-Type") != "application/yaml" {
-		t.Errorf("GET /spec-3.0.yaml: %q %q", r.header.Get("Content-Type"), r.body[:min(len(r.body), 40)])
+	if !strings.HasPrefix(r.Body, "openapi: 3.0") || r.Header.Get("Content-Type") != "application/yaml" {
+		t.Errorf("GET /spec-3.0.yaml: %q %q", r.Header.Get("Content-Type"), r.Body[:min(len(r.Body), 40)])
 	}
 }
 
@@ -153,12 +153,12 @@ func TestDocumentConditionalGET(t *testing.T) {
 	app, _ := newApp(t)
 	srv := serve(t, app)
 	first := roundTrip(t, srv, "GET", "/openapi.json", nil, "")
-	etag := first.header.Get("ETag")
+	etag := first.Header.Get("ETag")
 	if etag == "" {
 		t.Fatal("the document has no ETag")
 	}
 	again := roundTrip(t, srv, "GET", "/openapi.json", map[string]string{"If-None-Match": etag}, "")
-	if again.status != http.StatusNotModified || again.body != "" || again.header.Get("ETag") != etag {
-		t.Errorf("If-None-Match %s: %d, ETag %q, body %q; want 304 with the ETag and no body", etag, again.status, again.header.Get("ETag"), again.body)
+	if again.Status != http.StatusNotModified || again.Body != "" || again.Header.Get("ETag") != etag {
+		t.Errorf("If-None-Match %s: %d, ETag %q, body %q; want 304 with the ETag and no body", etag, again.Status, again.Header.Get("ETag"), again.Body)
 	}
 }

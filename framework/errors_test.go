@@ -40,18 +40,18 @@ func errorsApp(t *testing.T) (*testServer, *logBuffer) {
 func TestHandlerErrorIsA500ThatRevealsNothing(t *testing.T) {
 	srv, logs := errorsApp(t)
 	r := roundTrip(t, srv, "GET", "/fails", nil, "")
-	if r.status != http.StatusInternalServerError {
-		t.Fatalf("status %d, want 500\n%s", r.status, r.raw)
+	if r.Status != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500\n%s", r.Status, r.Raw)
 	}
-	if want := `{"title":"Internal Server Error","status":500}` + "\n"; r.body != want {
-		t.Errorf("body %q, want %q", r.body, want)
+	if want := `{"title":"Internal Server Error","status":500}` + "\n"; r.Body != want {
+		t.Errorf("body %q, want %q", r.Body, want)
 	}
-	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
 		t.Errorf("Content-Type %q, want application/problem+json", ct)
 	}
 	for _, secret := range []string{"pq:", "10.0.0.7", "password", "admin"} {
-		if strings.Contains(r.raw, secret) {
-			t.Errorf("the response reveals %q:\n%s", secret, r.raw)
+		if strings.Contains(r.Raw, secret) {
+			t.Errorf("the response reveals %q:\n%s", secret, r.Raw)
 		}
 	}
 	log := logs.String()
@@ -66,14 +66,14 @@ func TestPanicIsA500AndTheServerKeepsServing(t *testing.T) {
 	srv, logs := errorsApp(t)
 	for range 3 {
 		r := roundTrip(t, srv, "GET", "/panics", nil, "")
-		if r.status != http.StatusInternalServerError || r.body != `{"title":"Internal Server Error","status":500}` {
-			t.Fatalf("got %d %q, want a bare 500 problem\n%s", r.status, r.body, r.raw)
+		if r.Status != http.StatusInternalServerError || r.Body != `{"title":"Internal Server Error","status":500}` {
+			t.Fatalf("got %d %q, want a bare 500 problem\n%s", r.Status, r.Body, r.Raw)
 		}
-		if strings.Contains(r.raw, "nil map") || strings.Contains(r.raw, "goroutine") {
-			t.Errorf("the response reveals the panic:\n%s", r.raw)
+		if strings.Contains(r.Raw, "nil map") || strings.Contains(r.Raw, "goroutine") {
+			t.Errorf("the response reveals the panic:\n%s", r.Raw)
 		}
-		if ok := roundTrip(t, srv, "GET", "/ok", nil, ""); ok.status != http.StatusOK {
-			t.Fatalf("after a panic, GET /ok answered %d", ok.status)
+		if ok := roundTrip(t, srv, "GET", "/ok", nil, ""); ok.Status != http.StatusOK {
+			t.Fatalf("after a panic, GET /ok answered %d", ok.Status)
 		}
 	}
 	log := logs.String()
@@ -93,14 +93,14 @@ func TestMalformedJSONIsA400ThatDoesNotEchoTheBody(t *testing.T) {
 		`not json hunter2-secret`,
 	} {
 		r := roundTrip(t, srv, "POST", "/login", json, body)
-		if r.status != http.StatusBadRequest {
-			t.Errorf("%q: status %d, want 400\n%s", body, r.status, r.raw)
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("%q: status %d, want 400\n%s", body, r.Status, r.Raw)
 		}
-		if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+		if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
 			t.Errorf("%q: Content-Type %q, want application/problem+json", body, ct)
 		}
-		if strings.Contains(r.body, "hunter2") || strings.Contains(r.body, "alice") {
-			t.Errorf("%q: the response echoes the request body:\n%s", body, r.body)
+		if strings.Contains(r.Body, "hunter2") || strings.Contains(r.Body, "alice") {
+			t.Errorf("%q: the response echoes the request body:\n%s", body, r.Body)
 		}
 	}
 }
@@ -109,19 +109,19 @@ func TestValidationFailureIsA422WithLocations(t *testing.T) {
 	srv, _ := errorsApp(t)
 	r := roundTrip(t, srv, "POST", "/login", map[string]string{"Content-Type": "application/json"},
 		`{"user":"al","password":"short-pw","age":-1}`)
-	if r.status != http.StatusUnprocessableEntity {
-		t.Fatalf("status %d, want 422\n%s", r.status, r.raw)
+	if r.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422\n%s", r.Status, r.Raw)
 	}
 	for _, location := range []string{`"location":"body.user"`, `"location":"body.age"`} {
-		if !strings.Contains(r.body, location) {
-			t.Errorf("the problem lacks %s:\n%s", location, r.body)
+		if !strings.Contains(r.Body, location) {
+			t.Errorf("the problem lacks %s:\n%s", location, r.Body)
 		}
 	}
-	if strings.Contains(r.body, `"location":"body.password"`) {
-		t.Errorf("a valid field is reported:\n%s", r.body)
+	if strings.Contains(r.Body, `"location":"body.password"`) {
+		t.Errorf("a valid field is reported:\n%s", r.Body)
 	}
-	if strings.Contains(r.body, "short-pw") || strings.Contains(r.body, `"al"`) {
-		t.Errorf("the problem echoes input values:\n%s", r.body)
+	if strings.Contains(r.Body, "short-pw") || strings.Contains(r.Body, `"al"`) {
+		t.Errorf("the problem echoes input values:\n%s", r.Body)
 	}
 }
 
@@ -132,11 +132,11 @@ func TestNoSchemaLinkByDefault(t *testing.T) {
 			return &withBody{Body: itemBody{Name: "fine"}}, nil
 		})
 		r := roundTrip(t, serve(t, app), "GET", "/ok", nil, "")
-		if has := strings.Contains(r.body, `"$schema"`); has != links {
-			t.Errorf("SchemaLinks=%v: body %q has $schema: %v", links, r.body, has)
+		if has := strings.Contains(r.Body, `"$schema"`); has != links {
+			t.Errorf("SchemaLinks=%v: body %q has $schema: %v", links, r.Body, has)
 		}
-		if has := strings.Contains(strings.ToLower(r.header.Get("Link")), "describedby"); has != links {
-			t.Errorf("SchemaLinks=%v: Link %q has describedby: %v", links, r.header.Get("Link"), has)
+		if has := strings.Contains(strings.ToLower(r.Header.Get("Link")), "describedby"); has != links {
+			t.Errorf("SchemaLinks=%v: Link %q has describedby: %v", links, r.Header.Get("Link"), has)
 		}
 	}
 }

@@ -1,22 +1,18 @@
 package framework_test
 
 import (
-	"bufio"
 	"bytes"
-	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/textproto"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
+	"github.com/signet-go/signet/internal/wiretest"
 )
 
 // logBuffer collects what an App logs; servers write to it concurrently.
@@ -79,75 +75,24 @@ func serveUnchecked(t testing.TB, h http.Handler) *testServer {
 	return &testServer{URL: srv.URL, addr: srv.Listener.Addr().String()}
 }
 
-// rawResponse is a response as it came off the wire.
-type rawResponse struct {
-	raw    string // every byte received
-	status int
-	header http.Header
-	body   string // every byte after the header block
-}
-
-// roundTrip sends one request over a fresh TCP connection and reads until the
-// server closes it, so that the bytes after the header are exactly what the
-// server sent, whatever Content-Length says.
-func roundTrip(t testing.TB, srv *testServer, method, target string, header map[string]string, body string) rawResponse {
+// roundTrip sends one raw request to srv (see package wiretest) and, when
+// srv checks responses, checks what came back against the App's document.
+// Each header is given as name and value.
+func roundTrip(t testing.TB, srv *testServer, method, target string, header map[string]string, body string) wiretest.Response {
 	t.Helper()
-	conn, err := net.Dial("tcp", srv.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	var req strings.Builder
-	req.WriteString(method + " " + target + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n")
+	lines := make([]string, 0, len(header))
 	for name, value := range header {
-		req.WriteString(name + ": " + value + "\r\n")
+		lines = append(lines, name+": "+value)
 	}
-	if body != "" {
-		req.WriteString("Content-Length: " + strconv.Itoa(len(body)) + "\r\n")
-	}
-	req.WriteString("\r\n" + body)
-	if _, err := io.WriteString(conn, req.String()); err != nil {
-		t.Fatal(err)
-	}
-	received, err := io.ReadAll(conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := parseRaw(t, string(received))
+	r := wiretest.RoundTrip(t, srv.addr, method, target, body, lines...)
 	if srv.check != nil {
 		req := httptest.NewRequest(method, target, strings.NewReader(body))
 		for name, value := range header {
 			req.Header.Set(name, value)
 		}
-		srv.check(req, r.status, r.header, []byte(r.body))
+		srv.check(req, r.Status, r.Header, []byte(r.Body))
 	}
 	return r
-}
-
-func parseRaw(t testing.TB, raw string) rawResponse {
-	t.Helper()
-	head, body, ok := strings.Cut(raw, "\r\n\r\n")
-	if !ok {
-		t.Fatalf("no end of header in response %q", raw)
-	}
-	r := textproto.NewReader(bufio.NewReader(strings.NewReader(head + "\r\n\r\n")))
-	statusLine, err := r.ReadLine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fields := strings.SplitN(statusLine, " ", 3)
-	if len(fields) < 2 {
-		t.Fatalf("malformed status line %q", statusLine)
-	}
-	status, err := strconv.Atoi(fields[1])
-	if err != nil {
-		t.Fatalf("malformed status line %q", statusLine)
-	}
-	mime, err := r.ReadMIMEHeader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rawResponse{raw: raw, status: status, header: http.Header(mime), body: body}
 }
 
 // mustPanic runs f and returns the value it panicked with.

@@ -123,27 +123,27 @@ func TestWireStatusRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
 			r := roundTrip(t, srv, tt.method, tt.target, nil, "")
-			if r.status != tt.status {
-				t.Fatalf("status %d, want %d\n%s", r.status, tt.status, r.raw)
+			if r.Status != tt.status {
+				t.Fatalf("status %d, want %d\n%s", r.Status, tt.status, r.Raw)
 			}
-			if tt.body != r.body {
-				t.Errorf("body %q, want %q\n%s", r.body, tt.body, r.raw)
+			if tt.body != r.Body {
+				t.Errorf("body %q, want %q\n%s", r.Body, tt.body, r.Raw)
 			}
 			for _, name := range tt.present {
-				if r.header.Get(name) == "" {
-					t.Errorf("no %s header\n%s", name, r.raw)
+				if r.Header.Get(name) == "" {
+					t.Errorf("no %s header\n%s", name, r.Raw)
 				}
 			}
 			for _, name := range tt.absent {
-				if v, ok := r.header[name]; ok {
-					t.Errorf("%s: %q must not be sent\n%s", name, v, r.raw)
+				if v, ok := r.Header[name]; ok {
+					t.Errorf("%s: %q must not be sent\n%s", name, v, r.Raw)
 				}
 			}
-			if tt.contentLength != "" && r.header.Get("Content-Length") != tt.contentLength {
-				t.Errorf("Content-Length %q, want %q\n%s", r.header.Get("Content-Length"), tt.contentLength, r.raw)
+			if tt.contentLength != "" && r.Header.Get("Content-Length") != tt.contentLength {
+				t.Errorf("Content-Length %q, want %q\n%s", r.Header.Get("Content-Length"), tt.contentLength, r.Raw)
 			}
-			if tt.status == 500 && r.header.Get("Content-Type") != "application/problem+json" {
-				t.Errorf("Content-Type %q, want application/problem+json", r.header.Get("Content-Type"))
+			if tt.status == 500 && r.Header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("Content-Type %q, want application/problem+json", r.Header.Get("Content-Type"))
 			}
 			if tt.log != "" && !strings.Contains(logs.String(), tt.log) {
 				t.Errorf("the log does not mention %q:\n%s", tt.log, logs)
@@ -159,18 +159,18 @@ func TestHEADMatchesGET(t *testing.T) {
 	for _, target := range []string{"/dynamic", "/dynamic?status=201", "/dynamic?status=304", "/bytes", "/openapi.json", "/openapi.yaml", "/openapi-3.0.json", "/openapi-3.0.yaml", "/error?status=404"} {
 		get := roundTrip(t, srv, "GET", target, nil, "")
 		head := roundTrip(t, srv, "HEAD", target, nil, "")
-		if head.status != get.status {
-			t.Errorf("HEAD %s: status %d, GET says %d", target, head.status, get.status)
+		if head.Status != get.Status {
+			t.Errorf("HEAD %s: status %d, GET says %d", target, head.Status, get.Status)
 		}
-		if head.body != "" {
-			t.Errorf("HEAD %s: sent a body %q", target, head.body)
+		if head.Body != "" {
+			t.Errorf("HEAD %s: sent a body %q", target, head.Body)
 		}
-		for name := range get.header {
+		for name := range get.Header {
 			if name == "Date" {
 				continue
 			}
-			if fmt.Sprint(head.header[name]) != fmt.Sprint(get.header[name]) {
-				t.Errorf("HEAD %s: %s is %q, GET sends %q", target, name, head.header[name], get.header[name])
+			if fmt.Sprint(head.Header[name]) != fmt.Sprint(get.Header[name]) {
+				t.Errorf("HEAD %s: %s is %q, GET sends %q", target, name, head.Header[name], get.Header[name])
 			}
 		}
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
+
+	"github.com/signet-go/signet/internal/wiretest"
 )
 
 // clock is a deterministic now: each call is one minute after the last.
@@ -140,21 +142,21 @@ func TestItems(t *testing.T) {
 	c.expect("get-item", resp, http.StatusNotModified)
 	for _, cond := range []string{"If-None-Match: " + etag, "If-Modified-Since: " + lastModified} {
 		for _, method := range []string{"GET", "HEAD"} {
-			res := roundTrip(t, c.addr, method, "/items/1", cond)
+			res := wiretest.RoundTrip(t, c.addr, method, "/items/1", "", cond)
 			expectBodiless(t, res, http.StatusNotModified)
-			if res.header.Get("ETag") != etag || res.header.Get("Last-Modified") != lastModified || res.header.Get("Cache-Control") != "no-cache" {
-				t.Errorf("%s with %s: the 304 lacks the 200's validators: %v", method, cond, res.header)
+			if res.Header.Get("ETag") != etag || res.Header.Get("Last-Modified") != lastModified || res.Header.Get("Cache-Control") != "no-cache" {
+				t.Errorf("%s with %s: the 304 lacks the 200's validators: %v", method, cond, res.Header)
 			}
 		}
 	}
-	head := roundTrip(t, c.addr, "HEAD", "/items/1")
-	full := roundTrip(t, c.addr, "GET", "/items/1")
-	if head.statusLine != "HTTP/1.1 200 OK" || head.rest != "" {
-		t.Errorf("HEAD: %q with %d bytes after the header", head.statusLine, len(head.rest))
+	head := wiretest.RoundTrip(t, c.addr, "HEAD", "/items/1", "")
+	full := wiretest.RoundTrip(t, c.addr, "GET", "/items/1", "")
+	if head.StatusLine != "HTTP/1.1 200 OK" || head.Body != "" {
+		t.Errorf("HEAD: %q with %d bytes after the header", head.StatusLine, len(head.Body))
 	}
 	for _, name := range []string{"Etag", "Last-Modified", "Cache-Control", "Content-Type"} {
-		if head.header.Get(name) != full.header.Get(name) {
-			t.Errorf("HEAD %s = %q, GET sends %q", name, head.header.Get(name), full.header.Get(name))
+		if head.Header.Get(name) != full.Header.Get(name) {
+			t.Errorf("HEAD %s = %q, GET sends %q", name, head.Header.Get(name), full.Header.Get(name))
 		}
 	}
 	c.expectProblem("get-item", c.Get("/items/1", `If-Match: "0"`), http.StatusPreconditionFailed, "item 1 has changed")
@@ -185,7 +187,7 @@ func TestItems(t *testing.T) {
 	// Delete.
 	c.expectProblem("delete-item", c.Delete("/items/1", "If-Match: "+etag), http.StatusPreconditionFailed, "item 1 has changed")
 	c.expect("delete-item", c.Delete("/items/1", "If-Match: "+newTag), http.StatusNoContent)
-	expectBodiless(t, roundTrip(t, c.addr, "DELETE", "/items/2"), http.StatusNoContent)
+	expectBodiless(t, wiretest.RoundTrip(t, c.addr, "DELETE", "/items/2", ""), http.StatusNoContent)
 	c.record("delete-item", http.StatusNoContent)
 	c.expectProblem("delete-item", c.Delete("/items/1"), http.StatusNotFound, "no item has the ID 1")
 	c.expectProblem("delete-item", c.Delete("/items/-1"), http.StatusUnprocessableEntity, "validation failed")

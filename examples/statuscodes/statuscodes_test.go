@@ -1,24 +1,22 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"maps"
-	"net"
 	"net/http"
-	"net/textproto"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework/frameworktest"
+
+	"github.com/signet-go/signet/internal/wiretest"
 )
 
 // logBuffer collects what the App logs; the server writes concurrently.
@@ -98,10 +96,10 @@ func TestEveryStatusOfTheGuide(t *testing.T) {
 		t.Errorf("ETag %q, want \"1\"", etag)
 	}
 	expect("get-note", c.Get("/notes/1", "If-None-Match: "+etag), http.StatusNotModified, "")
-	notModified := roundTrip(t, addr, "GET", "/notes/1", "If-None-Match: "+etag)
-	if notModified.statusLine != "HTTP/1.1 304 Not Modified" || notModified.rest != "" ||
-		notModified.header.Get("ETag") != etag || notModified.header.Get("Content-Type") != "" {
-		t.Errorf("304 on the wire: %q %v, %d bytes after the header", notModified.statusLine, notModified.header, len(notModified.rest))
+	notModified := wiretest.RoundTrip(t, addr, "GET", "/notes/1", "", "If-None-Match: "+etag)
+	if notModified.StatusLine != "HTTP/1.1 304 Not Modified" || notModified.Body != "" ||
+		notModified.Header.Get("ETag") != etag || notModified.Header.Get("Content-Type") != "" {
+		t.Errorf("304 on the wire: %q %v, %d bytes after the header", notModified.StatusLine, notModified.Header, len(notModified.Body))
 	}
 	problem("get-note", c.Get("/notes/1", `If-Match: "0"`), http.StatusPreconditionFailed, "does not match")
 	problem("get-note", c.Get("/notes/99"), http.StatusNotFound, "no note has the ID 99")
@@ -139,9 +137,9 @@ func TestEveryStatusOfTheGuide(t *testing.T) {
 
 	// 204 No Content, then 404 for what is gone.
 	expect("delete-note", c.Delete("/notes/2"), http.StatusNoContent, "")
-	deleted := roundTrip(t, addr, "DELETE", "/notes/1")
-	if deleted.statusLine != "HTTP/1.1 204 No Content" || deleted.rest != "" || deleted.header.Get("Content-Type") != "" {
-		t.Errorf("204 on the wire: %q %v, %d bytes after the header", deleted.statusLine, deleted.header, len(deleted.rest))
+	deleted := wiretest.RoundTrip(t, addr, "DELETE", "/notes/1", "")
+	if deleted.StatusLine != "HTTP/1.1 204 No Content" || deleted.Body != "" || deleted.Header.Get("Content-Type") != "" {
+		t.Errorf("204 on the wire: %q %v, %d bytes after the header", deleted.StatusLine, deleted.Header, len(deleted.Body))
 	}
 	problem("delete-note", c.Delete("/notes/1"), http.StatusNotFound, "no note has the ID 1")
 	problem("delete-note", c.Delete("/notes/0"), http.StatusUnprocessableEntity, "validation failed")
@@ -196,44 +194,4 @@ func decode[T any](t *testing.T, body []byte) T {
 		t.Fatalf("decoding %s: %v", body, err)
 	}
 	return v
-}
-
-// rawResponse is a response as it came off the wire.
-type rawResponse struct {
-	statusLine string
-	header     textproto.MIMEHeader
-	rest       string // every byte after the header block, until the server closed
-}
-
-// roundTrip sends one request over a new TCP connection and reads until the
-// server closes it, so rest is exactly what followed the header block.
-func roundTrip(t *testing.T, addr, method, target string, headers ...string) rawResponse {
-	t.Helper()
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	request := method + " " + target + " HTTP/1.1\r\nHost: " + addr + "\r\nConnection: close\r\n"
-	for _, h := range headers {
-		request += h + "\r\n"
-	}
-	if _, err := io.WriteString(conn, request+"\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-	r := textproto.NewReader(bufio.NewReader(conn))
-	statusLine, err := r.ReadLine()
-	if err != nil {
-		t.Fatalf("%s %s: reading the status line: %v", method, target, err)
-	}
-	header, err := r.ReadMIMEHeader()
-	if err != nil {
-		t.Fatalf("%s %s: reading the header: %v", method, target, err)
-	}
-	rest, err := io.ReadAll(r.R)
-	if err != nil {
-		t.Fatalf("%s %s: reading after the header: %v", method, target, err)
-	}
-	return rawResponse{statusLine: statusLine, header: header, rest: string(rest)}
 }

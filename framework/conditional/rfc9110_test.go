@@ -2,7 +2,7 @@ package conditional_test
 
 import (
 	"maps"
-	"net/textproto"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,24 +129,24 @@ func TestRFC9110(t *testing.T) {
 	for _, c := range rfcCases {
 		t.Run(c.name, func(t *testing.T) {
 			res := roundTrip(t, srv, c.method, c.path, c.header)
-			if !strings.HasPrefix(res.statusLine, "HTTP/1.1 "+strconv.Itoa(c.want)+" ") {
-				t.Fatalf("%s %s %v: got %q, want %d", c.method, c.path, c.header, res.statusLine, c.want)
+			if !strings.HasPrefix(res.StatusLine, "HTTP/1.1 "+strconv.Itoa(c.want)+" ") {
+				t.Fatalf("%s %s %v: got %q, want %d", c.method, c.path, c.header, res.StatusLine, c.want)
 			}
 			switch {
 			case c.want == 304 || c.want == 204 || c.method == "HEAD":
-				if res.body != "" {
-					t.Errorf("a %d must have no body, got %q", c.want, res.body)
+				if res.Body != "" {
+					t.Errorf("a %d must have no body, got %q", c.want, res.Body)
 				}
 			case c.want == 412:
-				if ct := res.header.Get("Content-Type"); ct != "application/problem+json" {
+				if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
 					t.Errorf("412 Content-Type = %q, want application/problem+json", ct)
 				}
-				if !strings.Contains(res.body, `"status":412`) {
-					t.Errorf("412 body is not a 412 problem: %q", res.body)
+				if !strings.Contains(res.Body, `"status":412`) {
+					t.Errorf("412 body is not a 412 problem: %q", res.Body)
 				}
 			case c.want == 200:
-				if !strings.Contains(res.body, `"name":"`+strings.TrimPrefix(c.path, "/")+`"`) {
-					t.Errorf("200 body does not carry the representation: %q", res.body)
+				if !strings.Contains(res.Body, `"name":"`+strings.TrimPrefix(c.path, "/")+`"`) {
+					t.Errorf("200 body does not carry the representation: %q", res.Body)
 				}
 			}
 		})
@@ -160,46 +160,46 @@ func TestRFC9110(t *testing.T) {
 func TestNotModifiedHeaders(t *testing.T) {
 	srv := newServer(t)
 	full := roundTrip(t, srv, "GET", "/strong", nil)
-	if full.statusLine != "HTTP/1.1 200 OK" {
-		t.Fatalf("GET /strong: %q", full.statusLine)
+	if full.StatusLine != "HTTP/1.1 200 OK" {
+		t.Fatalf("GET /strong: %q", full.StatusLine)
 	}
 	kept := []string{"Etag", "Last-Modified", "Cache-Control", "Expires", "Vary", "Content-Location"}
 	contentHeaders := []string{"Content-Type", "Content-Length", "Content-Language"}
 	for _, name := range append(kept, contentHeaders...) {
-		if full.header.Get(name) == "" {
-			t.Fatalf("the 200 lacks %s, so the comparison would prove nothing; header: %v", name, full.header)
+		if full.Header.Get(name) == "" {
+			t.Fatalf("the 200 lacks %s, so the comparison would prove nothing; header: %v", name, full.Header)
 		}
 	}
-	if got := full.header.Get("Last-Modified"); got != atModified {
+	if got := full.Header.Get("Last-Modified"); got != atModified {
 		t.Errorf("Last-Modified = %q, want %q", got, atModified)
 	}
 	for _, method := range []string{"GET", "HEAD"} {
 		for _, cond := range [][2]string{{"If-None-Match", `"v2"`}, {"If-Modified-Since", atModified}} {
 			res := roundTrip(t, srv, method, "/strong", [][2]string{cond})
-			if res.statusLine != "HTTP/1.1 304 Not Modified" {
-				t.Fatalf("%s with %s: %q", method, cond[0], res.statusLine)
+			if res.StatusLine != "HTTP/1.1 304 Not Modified" {
+				t.Fatalf("%s with %s: %q", method, cond[0], res.StatusLine)
 			}
 			for _, name := range kept {
-				if got, want := res.header.Values(name), full.header.Values(name); strings.Join(got, "|") != strings.Join(want, "|") {
+				if got, want := res.Header.Values(name), full.Header.Values(name); strings.Join(got, "|") != strings.Join(want, "|") {
 					t.Errorf("%s with %s: %s = %q, want %q as on the 200", method, cond[0], name, got, want)
 				}
 			}
 			// Exactly the 200's fields but its content headers: header
 			// fields the App adds to every response stay.
-			want := slices.DeleteFunc(fieldNames(full.header), func(name string) bool {
+			want := slices.DeleteFunc(fieldNames(full.Header), func(name string) bool {
 				return slices.Contains(contentHeaders, name)
 			})
-			if got := fieldNames(res.header); !slices.Equal(got, want) {
+			if got := fieldNames(res.Header); !slices.Equal(got, want) {
 				t.Errorf("%s with %s: header fields %v, want exactly %v", method, cond[0], got, want)
 			}
-			if res.body != "" {
-				t.Errorf("%s with %s: %d bytes after the header: %q", method, cond[0], len(res.body), res.body)
+			if res.Body != "" {
+				t.Errorf("%s with %s: %d bytes after the header: %q", method, cond[0], len(res.Body), res.Body)
 			}
 		}
 	}
 }
 
 // fieldNames returns the field names of a header, sorted.
-func fieldNames(h textproto.MIMEHeader) []string {
+func fieldNames(h http.Header) []string {
 	return slices.Sorted(maps.Keys(h))
 }

@@ -1,22 +1,20 @@
 package conditional_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/textproto"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/conditional"
+
+	"github.com/signet-go/signet/internal/wiretest"
 )
 
 // lastModified is the modification date of the test resources; its
@@ -116,46 +114,14 @@ func changeResource(method string) func(context.Context, *resourceInput) (*chang
 	}
 }
 
-// rawResponse is a response as it came off the wire.
-type rawResponse struct {
-	statusLine string
-	header     textproto.MIMEHeader
-	body       string // every byte after the header block
-}
-
-// roundTrip sends one request over a fresh TCP connection and reads until
-// the server closes it, so that body is exactly what followed the header.
-func roundTrip(t *testing.T, srv *httptest.Server, method, target string, header [][2]string) rawResponse {
+// roundTrip sends one raw request to srv (see package wiretest).
+func roundTrip(t *testing.T, srv *httptest.Server, method, target string, header [][2]string) wiretest.Response {
 	t.Helper()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-	if err != nil {
-		t.Fatal(err)
+	lines := make([]string, len(header))
+	for i, h := range header {
+		lines[i] = h[0] + ": " + h[1]
 	}
-	defer conn.Close()
-	var req strings.Builder
-	req.WriteString(method + " " + target + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n")
-	for _, h := range header {
-		req.WriteString(h[0] + ": " + h[1] + "\r\n")
-	}
-	req.WriteString("\r\n")
-	if _, err := io.WriteString(conn, req.String()); err != nil {
-		t.Fatal(err)
-	}
-	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-	r := textproto.NewReader(bufio.NewReader(conn))
-	statusLine, err := r.ReadLine()
-	if err != nil {
-		t.Fatalf("%s %s: reading the status line: %v", method, target, err)
-	}
-	mime, err := r.ReadMIMEHeader()
-	if err != nil {
-		t.Fatalf("%s %s: reading the header: %v", method, target, err)
-	}
-	body, err := io.ReadAll(r.R)
-	if err != nil {
-		t.Fatalf("%s %s: reading the body: %v", method, target, err)
-	}
-	return rawResponse{statusLine: statusLine, header: mime, body: string(body)}
+	return wiretest.RoundTrip(t, srv.Listener.Addr().String(), method, target, "", lines...)
 }
 
 func decodeJSON(r io.Reader, v any) error {
