@@ -5,13 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 func TestExecuteUsage(t *testing.T) {
@@ -51,17 +51,6 @@ func TestExecuteUsage(t *testing.T) {
 	}
 }
 
-// freeAddr returns a loopback address nobody listens on right now.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 // TestServeShutsDownGracefully starts `serve`, sends a slow request, stops
 // the command while the request is in flight, and checks that the request
 // completes with its full response and the command exits 0.
@@ -73,7 +62,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		return &withBody{Body: itemBody{Name: "finished"}}, nil
 	})
-	addr := freeAddr(t)
+	addr := testkit.FreeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	exited := make(chan int, 1)
 	var stderr bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 type secretInput struct {
@@ -18,7 +19,7 @@ type secretInput struct {
 	}
 }
 
-func errorsApp(t *testing.T) (*testServer, *logBuffer) {
+func errorsApp(t *testing.T) (*testServer, *testkit.Buffer) {
 	app, logs := newApp(t)
 	framework.Get(app, "/fails", func(context.Context, *noInput) (*withBody, error) {
 		return nil, errors.New("pq: connection to 10.0.0.7:5432 refused; password authentication failed for user admin")

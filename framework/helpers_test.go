@@ -1,42 +1,23 @@
 package framework_test
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
+	"github.com/signet-go/signet/internal/testkit"
 	"github.com/signet-go/signet/internal/wiretest"
 )
 
-// logBuffer collects what an App logs; servers write to it concurrently.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // newApp returns an App that logs into the returned buffer.
-func newApp(t testing.TB) (*framework.App, *logBuffer) {
+func newApp(t testing.TB) (*framework.App, *testkit.Buffer) {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := &testkit.Buffer{}
 	app := framework.New(framework.Config{
 		Title: "Test API", Version: "1.0.0",
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 // The hostile-input suite sends malformed, oversized and malicious requests
@@ -87,8 +88,8 @@ const (
 
 // hostileApp is the App under attack: a JSON body, parameters of every
 // kind, a handler that copies input into a response header, and the docs.
-func hostileApp(t *testing.T) (*framework.App, *logBuffer) {
-	logs := &logBuffer{}
+func hostileApp(t *testing.T) (*framework.App, *testkit.Buffer) {
+	logs := &testkit.Buffer{}
 	app := framework.New(framework.Config{
 		Title: hostileTitle, Version: "1.0.0", Description: hostileDescription,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
@@ -122,7 +123,7 @@ func hostileApp(t *testing.T) (*framework.App, *logBuffer) {
 // and checks then that it shut down cleanly.
 func startServe(t testing.TB, app *framework.App) string {
 	t.Helper()
-	addr := freeAddrTB(t)
+	addr := testkit.FreeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- app.Serve(ctx, addr) }()
@@ -144,16 +145,6 @@ func startServe(t testing.TB, app *framework.App) string {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-func freeAddrTB(t testing.TB) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 // wireResponse is a response as read off the wire.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 // limitsApp is an App with tight limits, so that each can be crossed
@@ -222,7 +223,7 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 		time.Sleep(2 * time.Second)
 		return &withBody{}, nil
 	})
-	addr := freeAddrTB(t)
+	addr := testkit.FreeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- app.Serve(ctx, addr) }()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 type statusQuery struct {
@@ -39,7 +40,7 @@ type streamOut struct {
 }
 
 // wireApp registers operations that answer with the status asked in the query.
-func wireApp(t *testing.T) (*testServer, *logBuffer) {
+func wireApp(t *testing.T) (*testServer, *testkit.Buffer) {
 	app, logs := newApp(t)
 	framework.Get(app, "/dynamic", func(_ context.Context, in *statusQuery) (*dynamicOut, error) {
 		return &dynamicOut{

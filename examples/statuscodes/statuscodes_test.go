@@ -10,39 +10,21 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework/frameworktest"
 
+	"github.com/signet-go/signet/internal/testkit"
 	"github.com/signet-go/signet/internal/wiretest"
 )
-
-// logBuffer collects what the App logs; the server writes concurrently.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
 
 // TestEveryStatusOfTheGuide starts the API on 127.0.0.1 and drives each
 // status the guide names, through frameworktest (which checks every
 // response against the document), asserting status, headers and body or its
 // absence. It ends by checking that every documented status was driven.
 func TestEveryStatusOfTheGuide(t *testing.T) {
-	logs := &logBuffer{}
+	logs := &testkit.Buffer{}
 	app := newApp(newNotes(), noTranslator{}, slog.New(slog.NewTextHandler(logs, nil)))
 	c := frameworktest.New(t, app)
 	addr := strings.TrimPrefix(c.URL(), "http://")

@@ -6,47 +6,25 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/signet-go/signet/internal/testkit"
 	"io"
 	"net"
 	"net/http"
 	"os/exec"
-	"path/filepath"
 	"strconv"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// lockedBuffer collects the output of the process.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // TestItemsShutsDownGracefully starts the items binary, opens requests
 // whose bodies are half sent, sends SIGTERM, checks that new connections
 // are refused, then completes the bodies: every request gets its full 201
 // response, and the process exits 0.
 func TestItemsShutsDownGracefully(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "items")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/signet-go/signet/examples/items").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	addr := freeAddr(t)
-	var output lockedBuffer
+	bin := testkit.Build(t, "github.com/signet-go/signet/examples/items")
+	addr := testkit.FreeAddr(t)
+	var output testkit.Buffer
 	cmd := exec.Command(bin, "serve", "--addr", addr)
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Start(); err != nil {
@@ -139,15 +117,6 @@ func TestItemsShutsDownGracefully(t *testing.T) {
 			t.Errorf("the log lacks %q:\n%s", want, output.String())
 		}
 	}
-}
-
-func freeAddr(t *testing.T) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 func waitForServer(t *testing.T, addr string) {
