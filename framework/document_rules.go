@@ -9,11 +9,13 @@ import (
 )
 
 // documentRules is an OnAddOperation hook that runs on each operation as it
-// enters the document. It applies the status rules to the documented
+// enters the document. It documents the statuses a dynamic Status field
+// lists (see dynamicStatuses), applies the status rules to the documented
 // responses (a bodiless status has no content; every response has a
 // description, which OpenAPI requires) and refuses an operation whose path
 // and path parameters disagree, which would make the document invalid.
 func documentRules(_ *huma.OpenAPI, op *huma.Operation) {
+	documentDynamicStatuses(op)
 	for key, response := range op.Responses {
 		k := responseKey(key)
 		if !k.bodyAllowed() {

@@ -43,6 +43,17 @@ func checkOperation(op *Operation, output reflect.Type) *RegistrationError {
 		return refuse(fmt.Sprintf("status %s must not have a response body, but %s has a Body field", statusName(status), output),
 			"remove the Body field from %s, or use a status that allows a body, such as 200 OK", output)
 	}
+	statuses, err := dynamicStatuses(output)
+	if err != nil {
+		return refuse(fmt.Sprintf("the enum tag of %s.Status lists %s, which is not a final status", output, err),
+			`list final statuses from 200 to 599, such as enum:"200,304"`)
+	}
+	if len(statuses) > 0 {
+		if op.Metadata == nil {
+			op.Metadata = map[string]any{}
+		}
+		op.Metadata[dynamicStatusesKey] = statuses
+	}
 	for key, response := range op.Responses {
 		k := responseKey(key)
 		switch {
