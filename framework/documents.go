@@ -69,7 +69,7 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 		// slice, never change it in place.
 		h := w.Header()
 		h["Content-Type"], h["Etag"], h["Cache-Control"] = doc.contentType, doc.etag, noCache
-		if r.Header.Get("Range") == "" && r.Header.Get("If-None-Match") == "" && r.Header.Get("If-Match") == "" {
+		if len(r.Header["Range"]) == 0 && len(r.Header["If-None-Match"]) == 0 && len(r.Header["If-Match"]) == 0 {
 			// What ServeContent sends for a plain GET or HEAD, without its
 			// copy through a buffer (12 KiB per request for a small API).
 			// If-Modified-Since and If-Unmodified-Since do not apply: the
