@@ -47,6 +47,7 @@ func New(config Config) *App {
 func (a *App) humaConfig() huma.Config {
 	hc := huma.DefaultConfig(a.config.Title, a.config.Version)
 	hc.Info.Description = a.config.Description
+	hc.Info.License = a.config.License
 	hc.OpenAPIPath, hc.DocsPath, hc.SchemasPath = "", "", ""
 	hc.CreateHooks = nil
 	if a.config.SchemaLinks {

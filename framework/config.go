@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"github.com/danielgtaylor/huma/v2"
 	"log/slog"
 	"time"
 
@@ -19,6 +20,10 @@ type Config struct {
 	Version string
 	// Description is the API's description in the document (CommonMark).
 	Description string
+	// License is the API's license in the document, such as
+	// &huma.License{Name: "MIT", URL: "https://opensource.org/license/mit"}.
+	// Nil leaves it out.
+	License *huma.License
 
 	// Paths of the routes that serve the OpenAPI document. Empty means the
 	// default shown; Disabled switches the route off.

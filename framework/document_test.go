@@ -2,6 +2,7 @@ package framework_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"testing"
@@ -124,6 +125,19 @@ func TestDocumentHasNoSchemaLinksByDefault(t *testing.T) {
 		props := doc["components"].(map[string]any)["schemas"].(map[string]any)["ItemBody"].(map[string]any)["properties"].(map[string]any)
 		if _, has := props["$schema"]; has != links {
 			t.Errorf("SchemaLinks=%v: ItemBody has a $schema property: %v", links, has)
+		}
+	}
+}
+
+func TestDocumentInfo(t *testing.T) {
+	license := &huma.License{Name: "MIT", URL: "https://opensource.org/license/mit"}
+	app := framework.New(framework.Config{Title: "T", Version: "1.2.3", Description: "About T.", License: license})
+	info := fetchDocument(t, app, "/openapi.json")["info"].(map[string]any)
+	want := map[string]any{"title": "T", "version": "1.2.3", "description": "About T.",
+		"license": map[string]any{"name": "MIT", "url": "https://opensource.org/license/mit"}}
+	for key, value := range want {
+		if fmt.Sprint(info[key]) != fmt.Sprint(value) {
+			t.Errorf("info.%s = %v, want %v", key, info[key], value)
 		}
 	}
 }

@@ -16,6 +16,7 @@ func newApp(s *store, now func() time.Time, logger *slog.Logger) *framework.App 
 	app := framework.New(framework.Config{
 		Title:   "Items API",
 		Version: "1.0.0",
+		License: &huma.License{Name: "MIT", URL: "https://opensource.org/license/mit"},
 		Description: "A complete items resource built with Signet: cursor pagination, " +
 			"creation with Location, conditional reads (ETag, Last-Modified, 304) and " +
 			"replacement guarded by If-Match (412 when stale, 428 when missing).",

@@ -16,6 +16,7 @@ func newApp(n *notes, t translator, logger *slog.Logger) *framework.App {
 	app := framework.New(framework.Config{
 		Title:   "Status codes",
 		Version: "1.0.0",
+		License: &huma.License{Name: "MIT", URL: "https://opensource.org/license/mit"},
 		Description: "The status-code guide as a runnable API: a notes service with one operation for each status class. " +
 			"2xx are successes (200 by default, 201 after creating, 202 for work accepted for later, 204 for nothing to return), " +
 			"304 tells a client its copy is current, 4xx are the client's errors (400 generic, 404 not found) " +
