@@ -10,8 +10,16 @@
 // table and chart.
 //
 // The module is separate from Signet's so that the peers never enter
-// Signet's go.mod. Run from this directory:
+// Signet's go.mod. Run from this directory (BENCHMARKS.md, at the root of
+// the repository, explains the method and shows the results):
 //
-//	go test -run Conformance -bench . -count 10 -benchmem | tee results.txt
-//	go tool benchstat -col /contender results.txt
+//	go test -count=1 ./...   # the conformance test first
+//	go test -c -o bench.test . && for i in $(seq 10); do ./bench.test -test.run '^$' -test.bench . -test.benchmem; done > results.txt
+//	go tool benchstat -col /contender -row /scenario results.txt
+//	go run ./cmd/report -chart ../docs/benchmarks.svg results.txt
+//	go run ./cmd/load
+//
+// Ten rounds of one run each, rather than -count 10, interleave the
+// contenders, so that on a shared machine a burst of outside load does not
+// fall on one of them only.
 package bench
