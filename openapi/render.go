@@ -81,7 +81,7 @@ func Render(doc *huma.OpenAPI, opts Options) ([]byte, error) {
 		downgrade(tree, opts.Warn)
 		arrange(tree, fieldOrders) // place the keys the downgrade added
 	}
-	out, err := encodeTree(tree)
+	out, err := encodeTree(tree, len(raw))
 	if err != nil {
 		return nil, fmt.Errorf("openapi: writing the document: %w", err)
 	}

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // A decoded JSON value keeps the order of object keys so that the document
@@ -70,67 +73,88 @@ func (o *object) keys() []string {
 }
 
 // decodeTree parses JSON, keeping object key order and number literals.
+// It reads with jsontext's streaming decoder, which is several times
+// cheaper per token than encoding/json's Token.
 func decodeTree(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
+	dec := jsontext.NewDecoder(bytes.NewReader(data))
 	v, err := decodeValue(dec)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := dec.ReadToken(); err != io.EOF {
 		return nil, fmt.Errorf("openapi: trailing data after the document")
 	}
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
+func decodeValue(dec *jsontext.Decoder) (any, error) {
+	tok, err := dec.ReadToken()
 	if err != nil {
 		return nil, err
 	}
-	switch tok {
-	case json.Delim('{'):
+	switch tok.Kind() {
+	case '{':
 		obj := &object{}
-		for dec.More() {
-			keyTok, err := dec.Token()
+		for dec.PeekKind() != '}' {
+			keyTok, err := dec.ReadToken()
 			if err != nil {
 				return nil, err
 			}
+			key := keyTok.String() // the token is void after the next read
 			value, err := decodeValue(dec)
 			if err != nil {
 				return nil, err
 			}
-			obj.members = append(obj.members, member{keyTok.(string), value})
+			obj.members = append(obj.members, member{key, value})
 		}
-		_, err := dec.Token() // '}'
+		_, err := dec.ReadToken() // '}'
 		return obj, err
-	case json.Delim('['):
+	case '[':
 		list := []any{}
-		for dec.More() {
+		for dec.PeekKind() != ']' {
 			value, err := decodeValue(dec)
 			if err != nil {
 				return nil, err
 			}
 			list = append(list, value)
 		}
-		_, err := dec.Token() // ']'
+		_, err := dec.ReadToken() // ']'
 		return list, err
+	case '"':
+		return tok.String(), nil
+	case '0':
+		return json.Number(tok.String()), nil
+	case 't', 'f':
+		return tok.Bool(), nil
+	case 'n':
+		return nil, nil
 	}
-	return tok, nil
+	return nil, fmt.Errorf("openapi: unexpected JSON token %v", tok)
 }
 
 // encodeTree writes v as JSON indented by two spaces, with a final newline.
 // HTML characters are not escaped: the document is data, not markup.
-func encodeTree(v any) ([]byte, error) {
+// sizeHint, the size of the compact encoding, saves the buffer's regrowth.
+func encodeTree(v any, sizeHint int) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := encodeValue(&buf, v, 0); err != nil {
+	buf.Grow(sizeHint * 2)
+	w := &treeWriter{buf: &buf, enc: json.NewEncoder(&buf)}
+	w.enc.SetEscapeHTML(false)
+	if err := w.value(v, 0); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
 
-func encodeValue(buf *bytes.Buffer, v any, depth int) error {
+// treeWriter writes a decoded tree; one encoder serves every scalar.
+type treeWriter struct {
+	buf *bytes.Buffer
+	enc *json.Encoder
+}
+
+func (w *treeWriter) value(v any, depth int) error {
+	buf := w.buf
 	switch v := v.(type) {
 	case *object:
 		if len(v.members) == 0 {
@@ -143,11 +167,11 @@ func encodeValue(buf *bytes.Buffer, v any, depth int) error {
 				buf.WriteByte(',')
 			}
 			newline(buf, depth+1)
-			if err := encodeScalar(buf, m.key); err != nil {
+			if err := w.scalar(m.key); err != nil {
 				return err
 			}
 			buf.WriteString(": ")
-			if err := encodeValue(buf, m.value, depth+1); err != nil {
+			if err := w.value(m.value, depth+1); err != nil {
 				return err
 			}
 		}
@@ -164,31 +188,45 @@ func encodeValue(buf *bytes.Buffer, v any, depth int) error {
 				buf.WriteByte(',')
 			}
 			newline(buf, depth+1)
-			if err := encodeValue(buf, item, depth+1); err != nil {
+			if err := w.value(item, depth+1); err != nil {
 				return err
 			}
 		}
 		newline(buf, depth)
 		buf.WriteByte(']')
 	default:
-		return encodeScalar(buf, v)
+		return w.scalar(v)
 	}
 	return nil
 }
 
-func encodeScalar(buf *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+func (w *treeWriter) scalar(v any) error {
+	switch v := v.(type) {
+	case json.Number:
+		w.buf.WriteString(string(v)) // a literal the decoder read: already valid JSON
+		return nil
+	case bool:
+		w.buf.WriteString(strconv.FormatBool(v))
+		return nil
+	case nil:
+		w.buf.WriteString("null")
+		return nil
+	}
+	if err := w.enc.Encode(v); err != nil {
 		return err
 	}
-	buf.Truncate(buf.Len() - 1) // Encode ends every value with a newline.
+	w.buf.Truncate(w.buf.Len() - 1) // Encode ends every value with a newline.
 	return nil
 }
 
 func newline(buf *bytes.Buffer, depth int) {
 	buf.WriteByte('\n')
-	for range depth {
-		buf.WriteString("  ")
+	for depth*2 > len(spaces) {
+		buf.WriteString(spaces)
+		depth -= len(spaces) / 2
 	}
+	buf.WriteString(spaces[:depth*2])
 }
+
+// spaces is indentation for 32 levels, written in one piece.
+const spaces = "                                                                "
