@@ -139,23 +139,23 @@ func (c *requestContext) writeInternalError() {
 // Vary, Content-Location, Date); a 205 says "Content-Length: 0" as RFC 9110
 // section 15.3.6 asks.
 func dropContentHeaders(h http.Header, status int) {
-	for name := range h { // a response has few headers: cheaper than deleting each name
-		if isContentHeader(name) {
-			delete(h, name)
-		}
-	}
+	deleteContentHeaders(h)
 	if status == http.StatusResetContent {
 		h["Content-Length"] = []string{"0"}
 	}
 }
 
-var contentHeaders = []string{
-	"Content-Type", "Content-Length", "Content-Encoding", "Content-Language",
-	"Content-Range", "Transfer-Encoding", "Link",
+// deleteContentHeaders removes every header that describes content.
+func deleteContentHeaders(h http.Header) {
+	for name := range h { // a response has few headers: cheaper than deleting each name
+		if isContentHeader(name) {
+			delete(h, name)
+		}
+	}
 }
 
-// isContentHeader reports whether name, in canonical form, is one of
-// contentHeaders.
+// isContentHeader reports whether name, in canonical form, describes the
+// content of a response, or (Link) points at what a body would have said.
 func isContentHeader(name string) bool {
 	switch name {
 	case "Content-Type", "Content-Length", "Content-Encoding", "Content-Language",

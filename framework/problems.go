@@ -73,9 +73,7 @@ func writeProblem(w http.ResponseWriter, status int, detail string) {
 		body = nil
 	}
 	h := w.Header()
-	for _, name := range contentHeaders {
-		delete(h, name)
-	}
+	deleteContentHeaders(h)
 	h.Set("Content-Type", problemContentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
