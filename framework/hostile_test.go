@@ -133,18 +133,8 @@ func startServe(t testing.TB, app *framework.App) string {
 			t.Errorf("Serve: %v", err)
 		}
 	})
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		conn, err := net.Dial("tcp", addr)
-		if err == nil {
-			conn.Close()
-			return addr
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Serve did not start: %v", err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	testkit.WaitListening(t, addr)
+	return addr
 }
 
 // wireResponse is a response as read off the wire.

@@ -227,7 +227,7 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- app.Serve(ctx, addr) }()
-	waitForServer(t, addr)
+	testkit.WaitListening(t, addr)
 	go func() { _, _ = http.Get("http://" + addr + "/block") }()
 	<-started
 	start := time.Now()
@@ -238,21 +238,5 @@ func TestShutdownGraceRunsOut(t *testing.T) {
 	}
 	if elapsed := time.Since(start); elapsed > time.Second {
 		t.Errorf("Serve returned after %s, want about 100ms", elapsed)
-	}
-}
-
-func waitForServer(t *testing.T, addr string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		conn, err := net.Dial("tcp", addr)
-		if err == nil {
-			conn.Close()
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start: %v", err)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -1,19 +1,24 @@
 package framework_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/signet-go/signet/framework"
 )
 
 // TestDocsConcurrentFirstRequests is for the race detector: the first
-// requests to the docs page, its assets and the document arrive at once
-// on a fresh App, and all get the same complete answer.
+// requests to the docs page, its assets and the four document routes
+// arrive at once on a fresh App, and all get the same complete answer.
+// (Huma's own document routes race here: shared/notes/huma-gaps.md.)
 func TestDocsConcurrentFirstRequests(t *testing.T) {
 	app, _ := newApp(t)
+	framework.Get(app, "/ok", func(context.Context, *noInput) (*withBody, error) { return &withBody{}, nil })
 	srv := serve(t, app)
 	fetchAll := func(paths []string) []string {
 		bodies := make([]string, 4*len(paths))
@@ -41,7 +46,12 @@ func TestDocsConcurrentFirstRequests(t *testing.T) {
 		}
 		return bodies
 	}
-	pages := fetchAll([]string{"/docs", "/docs/", "/openapi.json"})
+	pages := fetchAll([]string{"/docs", "/docs/", "/openapi.json", "/openapi.yaml", "/openapi-3.0.json", "/openapi-3.0.yaml"})
+	for _, document := range pages[2:6] {
+		if !strings.Contains(document, "/ok") {
+			t.Errorf("a document lacks the operation /ok:\n%.200s", document)
+		}
+	}
 	var assets []string
 	for _, m := range regexp.MustCompile(`(?:src|href)="(/docs/[^"]+)"`).FindAllStringSubmatch(pages[0], -1) {
 		assets = append(assets, m[1])

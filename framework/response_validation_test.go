@@ -1,7 +1,6 @@
 package framework_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -14,27 +13,17 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 // lockedBuffer is a log destination that is safe for concurrent writers.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
+type lockedBuffer struct{ testkit.Buffer }
 
 // records returns the JSON log records written so far.
 func (b *lockedBuffer) records(t *testing.T) []map[string]any {
 	t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	var out []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(b.buf.String()), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
 		if line == "" {
 			continue
 		}

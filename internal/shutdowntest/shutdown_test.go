@@ -33,7 +33,7 @@ func TestItemsShutsDownGracefully(t *testing.T) {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	waitForServer(t, addr)
+	testkit.WaitListening(t, addr)
 
 	// An idle keep-alive connection must not hold the shutdown up.
 	idle, err := net.Dial("tcp", addr)
@@ -116,20 +116,5 @@ func TestItemsShutsDownGracefully(t *testing.T) {
 		if !bytes.Contains([]byte(output.String()), []byte(want)) {
 			t.Errorf("the log lacks %q:\n%s", want, output.String())
 		}
-	}
-}
-
-func waitForServer(t *testing.T, addr string) {
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		conn, err := net.Dial("tcp", addr)
-		if err == nil {
-			conn.Close()
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start: %v", err)
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -27,6 +27,24 @@ func FreeAddr(t testing.TB) string {
 	return l.Addr().String()
 }
 
+// WaitListening returns once something accepts TCP connections on addr,
+// and fails t after 10 s.
+func WaitListening(t testing.TB, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		conn, err := net.Dial("tcp", addr)
+		if err == nil {
+			conn.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing listens on %s after 10s: %v", addr, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // Buffer is a bytes.Buffer that several goroutines (a server's logger, a
 // process's output, the test) may use at once.
 type Buffer struct {
