@@ -7,18 +7,3 @@ package openapi
 var humaKeywords = map[string]string{
 	"patternDescription": "x-patternDescription",
 }
-
-// extendHumaKeywords renames Huma's own schema keywords in doc to
-// specification extensions, keeping their values.
-func extendHumaKeywords(doc any) {
-	walk(doc, kindDocument, "#", func(obj *object, k kind, _ string) {
-		if k != kindSchema {
-			return
-		}
-		for i, m := range obj.members {
-			if extension, ok := humaKeywords[m.key]; ok {
-				obj.members[i].key = extension
-			}
-		}
-	})
-}

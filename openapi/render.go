@@ -22,7 +22,6 @@ package openapi
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -66,22 +65,17 @@ func Render(doc *huma.OpenAPI, opts Options) ([]byte, error) {
 	if opts.Format != "" && opts.Format != JSON && opts.Format != YAML {
 		return nil, fmt.Errorf("openapi: unknown format %q: use %q or %q", opts.Format, JSON, YAML)
 	}
-	raw, err := json.Marshal(doc)
+	tree, err := modelTree(doc)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: encoding the document: %w", err)
 	}
-	tree, err := decodeTree(raw)
-	if err != nil {
-		return nil, fmt.Errorf("openapi: reading the encoded document: %w", err)
-	}
-	extendHumaKeywords(tree)
 	fieldOrders := structFieldOrders(doc)
 	arrange(tree, fieldOrders)
 	if opts.Version == V30 {
 		downgrade(tree, opts.Warn)
 		arrange(tree, fieldOrders) // place the keys the downgrade added
 	}
-	out, err := encodeTree(tree, len(raw))
+	out, err := encodeTree(tree)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: writing the document: %w", err)
 	}

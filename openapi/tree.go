@@ -134,10 +134,8 @@ func decodeValue(dec *jsontext.Decoder) (any, error) {
 
 // encodeTree writes v as JSON indented by two spaces, with a final newline.
 // HTML characters are not escaped: the document is data, not markup.
-// sizeHint, the size of the compact encoding, saves the buffer's regrowth.
-func encodeTree(v any, sizeHint int) ([]byte, error) {
+func encodeTree(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(sizeHint * 2)
 	w := &treeWriter{buf: &buf, enc: json.NewEncoder(&buf)}
 	w.enc.SetEscapeHTML(false)
 	if err := w.value(v, 0); err != nil {
