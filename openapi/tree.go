@@ -136,6 +136,7 @@ func decodeValue(dec *jsontext.Decoder) (any, error) {
 // HTML characters are not escaped: the document is data, not markup.
 func encodeTree(v any) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(encodedSize(v, 0) + 1)
 	w := &treeWriter{buf: &buf, enc: json.NewEncoder(&buf)}
 	w.enc.SetEscapeHTML(false)
 	if err := w.value(v, 0); err != nil {
@@ -200,6 +201,13 @@ func (w *treeWriter) value(v any, depth int) error {
 
 func (w *treeWriter) scalar(v any) error {
 	switch v := v.(type) {
+	case string:
+		if isPlain(v) {
+			w.buf.WriteByte('"')
+			w.buf.WriteString(v)
+			w.buf.WriteByte('"')
+			return nil
+		}
 	case json.Number:
 		w.buf.WriteString(string(v)) // a literal the decoder read: already valid JSON
 		return nil
@@ -215,6 +223,44 @@ func (w *treeWriter) scalar(v any) error {
 	}
 	w.buf.Truncate(w.buf.Len() - 1) // Encode ends every value with a newline.
 	return nil
+}
+
+// isPlain reports whether s is written as it is between quotes: printable
+// ASCII without a quote or a backslash, as most keys and values are.
+func isPlain(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// encodedSize estimates the size of v as encodeTree writes it at depth, so
+// that the output is allocated once: a little over (it counts a comma after
+// every member and an indented line in every empty object), and short only
+// for strings with escapes.
+func encodedSize(v any, depth int) int {
+	indent := 1 + 2*(depth+1) // a newline and the members' indentation
+	switch v := v.(type) {
+	case *object:
+		n := 2 + 1 + 2*depth // braces, and the closing brace's line
+		for _, m := range v.members {
+			n += indent + len(m.key) + 2 + 2 + 1 + encodedSize(m.value, depth+1)
+		}
+		return n
+	case []any:
+		n := 2 + 1 + 2*depth
+		for _, item := range v {
+			n += indent + 1 + encodedSize(item, depth+1)
+		}
+		return n
+	case string:
+		return len(v) + 2
+	case json.Number:
+		return len(v)
+	}
+	return 5 // true, false, null
 }
 
 func newline(buf *bytes.Buffer, depth int) {
