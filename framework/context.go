@@ -44,7 +44,6 @@ func (c *requestContext) Method() string             { return c.r.Method }
 func (c *requestContext) Host() string               { return c.r.Host }
 func (c *requestContext) RemoteAddr() string         { return c.r.RemoteAddr }
 func (c *requestContext) URL() url.URL               { return *c.r.URL }
-func (c *requestContext) Header(name string) string  { return c.r.Header.Get(name) }
 func (c *requestContext) BodyReader() io.Reader      { return c.r.Body }
 func (c *requestContext) Status() int                { return c.status }
 
@@ -63,6 +62,14 @@ func (c *requestContext) Param(name string) string {
 		return u
 	}
 	return v
+}
+
+// Header returns the first line of a request header, as http.Header.Get.
+func (c *requestContext) Header(name string) string {
+	if v := c.r.Header[canonicalHeaderKey(name)]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func (c *requestContext) Query(name string) string {
@@ -86,9 +93,15 @@ func (c *requestContext) SetReadDeadline(deadline time.Time) error {
 	return huma.SetReadDeadline(c.w, deadline)
 }
 
-func (c *requestContext) SetHeader(name, value string) { c.w.Header().Set(name, value) }
+// SetHeader and AppendHeader are http.Header's Set and Add.
+func (c *requestContext) SetHeader(name, value string) {
+	c.w.Header()[canonicalHeaderKey(name)] = []string{value}
+}
 
-func (c *requestContext) AppendHeader(name, value string) { c.w.Header().Add(name, value) }
+func (c *requestContext) AppendHeader(name, value string) {
+	h, key := c.w.Header(), canonicalHeaderKey(name)
+	h[key] = append(h[key], value)
+}
 
 // SetStatus sends the status line and headers. Only the first call counts:
 // once the header is on the wire it cannot change.
