@@ -178,6 +178,11 @@ func isContentHeader(name string) bool {
 	return false
 }
 
+// Unwrap returns the request and the response writer, as the contexts of
+// Huma's adapters do (humachi's, humago's): package conditional reads the
+// request headers through it.
+func (c *requestContext) Unwrap() (*http.Request, http.ResponseWriter) { return c.r, c.w }
+
 // Unwrap returns the request and response writer behind a huma.Context
 // created by Signet, for handlers and middleware that need net/http directly.
 // It panics for a context Signet did not create.
@@ -193,5 +198,5 @@ func Unwrap(ctx huma.Context) (*http.Request, http.ResponseWriter) {
 	if !ok {
 		panic("framework.Unwrap: the context was not created by Signet; call it with the huma.Context Signet passed to your middleware")
 	}
-	return c.r, c.w
+	return c.Unwrap()
 }

@@ -28,15 +28,53 @@ var _ huma.Resolver = (*Params)(nil)
 // then make an invalid date, which is ignored, as the RFC asks.
 func (p *Params) Resolve(ctx huma.Context) []error {
 	var lines [4][]string
+	if r := request(ctx); r != nil {
+		// EachHeader's walk, without its callback: a callback passed to an
+		// interface method escapes to the heap, and lines with it (two
+		// allocations on every request).
+		for name, values := range r.Header {
+			if i := headerIndex(name); i >= 0 {
+				if lines[i] == nil {
+					lines[i] = values[:len(values):len(values)] // appending copies
+				} else {
+					lines[i] = append(lines[i], values...)
+				}
+			}
+		}
+	} else {
+		lines = eachHeaderLines(ctx)
+	}
+	for i, field := range p.fields() {
+		if len(lines[i]) > 0 {
+			*field = strings.Join(lines[i], ", ")
+		}
+	}
+	return nil
+}
+
+// eachHeaderLines returns the lines of the four headers as ctx.EachHeader
+// gives them.
+func eachHeaderLines(ctx huma.Context) [4][]string {
+	var lines [4][]string
 	ctx.EachHeader(func(name, value string) {
 		if i := headerIndex(name); i >= 0 {
 			lines[i] = append(lines[i], value)
 		}
 	})
-	for i, field := range p.fields() {
-		if len(lines[i]) > 0 {
-			*field = strings.Join(lines[i], ", ")
-		}
+	return lines
+}
+
+// request returns the request behind ctx when ctx is an adapter's context
+// that exposes it as Huma's adapters do (humachi, humago, Signet's), with
+// Unwrap() (*http.Request, http.ResponseWriter); such a context's
+// EachHeader walks that request's header. A context that wraps another
+// (and might change what EachHeader reports) gives nil.
+func request(ctx huma.Context) *http.Request {
+	if c, ok := ctx.(interface {
+		Unwrap() (*http.Request, http.ResponseWriter)
+	}); ok {
+		r, _ := c.Unwrap()
+		return r
 	}
 	return nil
 }
