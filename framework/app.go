@@ -63,9 +63,11 @@ func (a *App) humaConfig() huma.Config {
 	return hc
 }
 
-// ServeHTTP serves a request through the middlewares and the router.
+// ServeHTTP serves a request through the middlewares and the router,
+// with the security headers every response carries (secure_headers.go).
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.buildOnce.Do(a.build)
+	setSecurityHeaders(w.Header())
 	a.handler.ServeHTTP(w, r)
 }
 
@@ -77,7 +79,7 @@ func (a *App) build() {
 	for i := len(a.middlewares) - 1; i >= 0; i-- {
 		h = a.middlewares[i](h)
 	}
-	a.handler = withSecurityHeaders(h)
+	a.handler = h
 }
 
 // Use adds middlewares around every route, the document and docs routes

@@ -31,8 +31,10 @@ type requestContext struct {
 	w      http.ResponseWriter
 	logger *slog.Logger
 
-	status   int  // the status sent, 0 until then
-	bodyless bool // body writes are discarded
+	// int32, not int: with it the context is one size class smaller (48
+	// bytes, not 64), and one is allocated per request.
+	status   int32 // the status sent (200-599), 0 until then
+	bodyless bool  // body writes are discarded
 }
 
 var _ huma.Context = (*requestContext)(nil)
@@ -45,7 +47,7 @@ func (c *requestContext) Host() string               { return c.r.Host }
 func (c *requestContext) RemoteAddr() string         { return c.r.RemoteAddr }
 func (c *requestContext) URL() url.URL               { return *c.r.URL }
 func (c *requestContext) BodyReader() io.Reader      { return c.r.Body }
-func (c *requestContext) Status() int                { return c.status }
+func (c *requestContext) Status() int                { return int(c.status) }
 
 func (c *requestContext) Version() huma.ProtoVersion {
 	return huma.ProtoVersion{Proto: c.r.Proto, ProtoMajor: c.r.ProtoMajor, ProtoMinor: c.r.ProtoMinor}
@@ -122,7 +124,7 @@ func (c *requestContext) SetStatus(code int) {
 		dropContentHeaders(c.w.Header(), code)
 		c.bodyless = true
 	}
-	c.status = code
+	c.status = int32(code)
 	c.w.WriteHeader(code)
 }
 
@@ -160,6 +162,9 @@ func dropContentHeaders(h http.Header, status int) {
 
 // deleteContentHeaders removes every header that describes content.
 func deleteContentHeaders(h http.Header) {
+	if len(h) == 1 && h["X-Content-Type-Options"] != nil {
+		return // the usual 204: only nosniff, and looking costs less than walking
+	}
 	for name := range h { // a response has few headers: cheaper than deleting each name
 		if isContentHeader(name) {
 			delete(h, name)
