@@ -101,17 +101,26 @@ func (c *bodyReadContext) BodyReader() io.Reader {
 
 func (c *bodyReadContext) Read(p []byte) (int, error) {
 	n, err := c.body.Read(p)
-	var netErr net.Error
-	if err != nil && err != io.EOF && !(errors.As(err, &netErr) && netErr.Timeout()) {
+	if err != nil && err != io.EOF && !isTimeout(err) {
 		c.failed = true
 	}
 	return n, err
 }
 
+// isTimeout reports whether err is a net.Error that timed out. (Its own
+// function: the target errors.As fills escapes to the heap, and so is
+// allocated only for an error, not on every Read.)
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
+}
+
 func (c *bodyReadContext) GetMultipartForm() (*multipart.Form, error) {
 	form, err := c.humaContext.GetMultipartForm()
-	var tooLarge *http.MaxBytesError
-	c.tooLarge = errors.As(err, &tooLarge)
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		c.tooLarge = errors.As(err, &tooLarge)
+	}
 	return form, err
 }
 

@@ -79,6 +79,9 @@ func isJSONMediaType(mediaType string) bool {
 // into Go struct field T.f of type int64", which echoes the value and
 // names Go types, in terms of the JSON document.
 func describeTypeError(err error) error {
+	if err == nil {
+		return nil // before typeErr, which escapes: no allocation for a body that decodes
+	}
 	var typeErr *json.UnmarshalTypeError
 	if !errors.As(err, &typeErr) {
 		return err
