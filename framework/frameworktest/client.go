@@ -17,7 +17,8 @@
 //	    sent:       418 I'm a teapot
 //
 // The checks: the status is documented (by its code, a range such as "4XX",
-// or "default"); a bodiless status (1xx, 204, 205, 304) carries no body; the
+// or "default"); a bodiless status (1xx, 204, 205, 304) carries no body and
+// no Content-Type (nor, on 1xx and 204, a Content-Length); the
 // Content-Type is one the document lists for the status; the body validates
 // against the documented schema; documented headers are present when
 // required and match their schemas; errors (4xx, 5xx) are RFC 9457 problem

@@ -58,9 +58,17 @@ func (v *verdict) checkBodiless() bool {
 	if v.bodyAllowed(v.resp.Status) {
 		return true
 	}
+	status := v.resp.Status
 	if len(v.resp.Body) > 0 {
-		v.add(RuleBodiless, fmt.Sprintf("a %s response must not have a body (RFC 9110)", statusName(v.resp.Status)),
+		v.add(RuleBodiless, fmt.Sprintf("a %s response must not have a body (RFC 9110)", statusName(status)),
 			"no content", describeBody(v.resp.Header, v.resp.Body))
+	} else if contentType := v.resp.Header.Get("Content-Type"); contentType != "" {
+		v.add(RuleBodiless, fmt.Sprintf("a %s response has no content for a Content-Type to describe", statusName(status)),
+			"no Content-Type", "Content-Type: "+contentType)
+	}
+	if length := v.resp.Header.Get("Content-Length"); length != "" && (status < 200 || status == http.StatusNoContent) {
+		v.add(RuleBodiless, fmt.Sprintf("a %s response must not send Content-Length (RFC 9110, section 8.6)", statusName(status)),
+			"no Content-Length", "Content-Length: "+length)
 	}
 	return false
 }
