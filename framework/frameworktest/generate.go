@@ -31,6 +31,7 @@ func generateRequest(t *rapid.T, o operation, seen *memory) *http.Request {
 	path := o.path
 	query := url.Values{}
 	header := http.Header{}
+	var cookies []string
 	for _, ref := range o.parameters {
 		p := ref.Value
 		if p == nil {
@@ -58,7 +59,15 @@ func generateRequest(t *rapid.T, o operation, seen *memory) *http.Request {
 			query[p.Name] = values
 		case openapi3.ParameterInHeader:
 			header.Set(p.Name, strings.Map(printableASCII, strings.Join(values, ",")))
+		case openapi3.ParameterInCookie:
+			for i, value := range values {
+				values[i] = strings.Map(cookieOctet, value)
+			}
+			cookies = append(cookies, p.Name+"="+strings.Join(values, ","))
 		}
+	}
+	if len(cookies) > 0 {
+		header.Set("Cookie", strings.Join(cookies, "; "))
 	}
 	target := path
 	if len(query) > 0 {
@@ -356,6 +365,16 @@ func formatScalar(value any) string {
 func printableASCII(r rune) rune {
 	if r < 0x20 || r > 0x7e {
 		return -1
+	}
+	return r
+}
+
+// cookieOctet keeps a rune a cookie value may hold as it is (RFC 6265,
+// section 4.1.1: printable ASCII but space, '"', ',', ';' and '\\') and
+// turns any other into '_'.
+func cookieOctet(r rune) rune {
+	if r <= ' ' || r >= 0x7f || strings.ContainsRune("\",;\\", r) {
+		return '_'
 	}
 	return r
 }

@@ -83,3 +83,25 @@ func TestGeneratedRequestsFindAnUndocumentedValue(t *testing.T) {
 		t.Errorf("the planted violation was not found; reported:\n%s\nwant it to match:\n%s", reports, want)
 	}
 }
+
+func TestGeneratedRequestsSendCookieParameters(t *testing.T) {
+	plantedBugFlags(t)
+	newApp := func() *framework.App {
+		app := newTestApp()
+		framework.Get(app, "/theme", func(ctx context.Context, in *struct {
+			Theme string `cookie:"theme" enum:"dark,light"`
+		}) (*struct{ Body string }, error) {
+			if in.Theme == "dark" {
+				return nil, errors.New("planted bug: the dark theme is missing")
+			}
+			return &struct{ Body string }{"ok"}, nil
+		})
+		return app
+	}
+	r := newRecorder(t)
+	catchFatal(func() { frameworktest.CheckGeneratedRequests(r, newApp) })
+	reports := strings.Join(r.reported(), "\n")
+	if !strings.Contains(reports, "frameworktest: GET /theme answered 500 Internal Server Error") {
+		t.Errorf("the bug only a cookie reaches was not found; reported:\n%s", reports)
+	}
+}
