@@ -49,6 +49,9 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if err := checkOperation(&op, outputType); err != nil {
 		panic(err)
 	}
+	if err := checkHiddenFields(&op, inputType, outputType); err != nil {
+		panic(err)
+	}
 	app.applyLimits(&op, inputType, outputType)
 	guarded := guardHandler(app.logger, op.Method, op.Path, handler)
 	defer func() {

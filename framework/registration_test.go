@@ -33,6 +33,26 @@ type hiddenID struct {
 	ID string `path:"id"`
 }
 
+// Listing is exported, but the paging it embeds is not.
+type Listing struct{ paging }
+
+type paging struct {
+	Limit int    `query:"limit" maximum:"10"`
+	Token string `header:"X-Token"`
+	cursor
+}
+
+type cursor struct {
+	Cursor string `query:"cursor"`
+}
+
+type caching struct {
+	ETag string `header:"ETag"`
+}
+
+// unexportedHelper has no tagged fields: embedding it unexported is fine.
+type unexportedHelper struct{ Note string }
+
 func handle[O any](context.Context, *noInput) (*O, error) { return nil, nil }
 
 func TestRegistrationRefusals(t *testing.T) {
@@ -113,7 +133,19 @@ func TestRegistrationRefusals(t *testing.T) {
 		}, []string{"the path has {id}, but the input declares no path parameter \"id\"", "input framework_test.noInput", "Fix: add a field such as `Id string `path:\"id\"``"}},
 		{"a path parameter hidden in an unexported embedded struct", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things/{id}"}, func(context.Context, *struct{ hiddenID }) (*withBody, error) { return nil, nil })
-		}, []string{"the path has {id}", "the embedded type is exported"}},
+		}, []string{"struct { framework_test.hiddenID } embeds framework_test.hiddenID, an unexported type, so its parameters (id in path) would be neither read nor documented",
+			"Fix: export the embedded type (rename hiddenID to HiddenID), or declare the fields in struct { framework_test.hiddenID } itself"}},
+		{"query and header parameters hidden in an unexported embedded struct", func(app *framework.App) {
+			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct{ Listing }) (*withBody, error) { return nil, nil })
+		}, []string{"embeds framework_test.paging, an unexported type, so its parameters (limit in query, X-Token in header, cursor in query)"}},
+		{"a response header hidden in an unexported embedded struct", func(app *framework.App) {
+			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *noInput) (*struct {
+				Body itemBody
+				caching
+			}, error) {
+				return nil, nil
+			})
+		}, []string{"an unexported type, so its response headers (ETag in header)"}},
 		{"a declared path parameter missing from the path", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct {
 				ID string `path:"id"`
@@ -171,4 +203,5 @@ func TestRegistrationAccepts(t *testing.T) {
 	framework.Register(app, framework.Operation{Method: http.MethodPost, Path: "/b", DefaultStatus: http.StatusAccepted}, handle[withoutBody])
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/c", DefaultStatus: 599}, handle[withBody])
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/d", DefaultStatus: http.StatusNotModified}, handle[withoutBody])
+	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/e"}, func(context.Context, *struct{ unexportedHelper }) (*withBody, error) { return nil, nil })
 }
