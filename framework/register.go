@@ -49,7 +49,7 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if err := checkOperation(&op, outputType); err != nil {
 		panic(err)
 	}
-	if err := checkHiddenFields(&op, inputType, outputType); err != nil {
+	if err := checkIgnoredFields(&op, inputType, outputType); err != nil {
 		panic(err)
 	}
 	app.applyLimits(&op, inputType, outputType)

@@ -14,17 +14,17 @@ var (
 	outputTags = []string{"header"}
 )
 
-// checkHiddenFields refuses an input or output struct that embeds an
+// checkIgnoredFields refuses an input or output struct that embeds an
 // unexported struct type declaring parameters or headers. Huma only looks
 // at exported fields, so it would never bind, validate or document them:
 // `?limit=99` would reach the handler past `maximum:"10"` as 0.
-func checkHiddenFields(op *Operation, input, output reflect.Type) *RegistrationError {
+func checkIgnoredFields(op *Operation, input, output reflect.Type) *RegistrationError {
 	for _, side := range []struct {
 		t    reflect.Type
 		tags []string
 		what string
 	}{{input, inputTags, "parameters"}, {output, outputTags, "response headers"}} {
-		embedded, fields := hiddenFields(side.t, side.tags)
+		embedded, fields := ignoredFields(side.t, side.tags)
 		if len(fields) == 0 {
 			continue
 		}
@@ -39,11 +39,11 @@ func checkHiddenFields(op *Operation, input, output reflect.Type) *RegistrationE
 	return nil
 }
 
-// hiddenFields finds the first unexported struct type embedded in t, through
+// ignoredFields finds the first unexported struct type embedded in t, through
 // exported embedded structs as Huma walks them, whose fields (its own or
 // promoted) carry one of tags. It returns that type and the fields, as
 // "name in tag".
-func hiddenFields(t reflect.Type, tags []string) (reflect.Type, []string) {
+func ignoredFields(t reflect.Type, tags []string) (reflect.Type, []string) {
 	t = derefType(t)
 	if t.Kind() != reflect.Struct {
 		return nil, nil
@@ -54,7 +54,7 @@ func hiddenFields(t reflect.Type, tags []string) (reflect.Type, []string) {
 			continue
 		}
 		if f.IsExported() {
-			if embedded, fields := hiddenFields(f.Type, tags); len(fields) > 0 {
+			if embedded, fields := ignoredFields(f.Type, tags); len(fields) > 0 {
 				return embedded, fields
 			}
 			continue
