@@ -57,7 +57,7 @@ func (a *App) humaConfig() huma.Config {
 		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
 		hc.Transformers = append(hc.Transformers, links.Transform)
 	}
-	hc.Formats = withJSONPolicy(withFastJSONDecoding(hc.Formats))
+	hc.Formats = withJSONPolicy(withFastJSON(hc.Formats))
 	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
 	hc.Transformers = append(hc.Transformers, describeBodyErrors, sanitizeProblem(a.logger))
 	return hc

@@ -1,10 +1,16 @@
 package framework
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"math"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
+
+	"github.com/danielgtaylor/huma/v2"
 )
 
 type codecInput struct {
@@ -107,6 +113,212 @@ func BenchmarkFastUnmarshalJSON(b *testing.B) {
 				var s codecInput
 				_ = decoder.fn(body, &v)
 				_ = decoder.fn(body, &s)
+			}
+		})
+	}
+}
+
+type textKey struct{ a, b string }
+
+func (k textKey) MarshalText() ([]byte, error) { return []byte(k.a + "|" + k.b), nil }
+
+type badMarshaler struct{}
+
+func (badMarshaler) MarshalJSON() ([]byte, error) { return []byte(`{"unclosed":`), nil }
+
+type valueMarshaler struct{ n int }
+
+func (v valueMarshaler) MarshalJSON() ([]byte, error) {
+	return []byte(` [ ` + strconv.Itoa(v.n) + ` , "x" ] `), nil
+}
+
+type cyclic struct {
+	Next *cyclic `json:"next"`
+}
+
+type encodeTricks struct {
+	Quoted   int64             `json:"quoted,string"`
+	QuotedF  float64           `json:"quotedF,string,omitempty"`
+	Bytes    []byte            `json:"bytes"`
+	NilBytes []byte            `json:"nilBytes"`
+	NilSlice []string          `json:"nilSlice"`
+	NilMap   map[string]int    `json:"nilMap"`
+	IntKeys  map[int]string    `json:"intKeys"`
+	TextKeys map[textKey]int   `json:"textKeys"`
+	Ptr      *int              `json:"ptr"`
+	Iface    any               `json:"iface"`
+	Value    valueMarshaler    `json:"value"`
+	ValuePtr *valueMarshaler   `json:"valuePtr,omitempty"`
+	Uint     uint64            `json:"uint"`
+	Array    [2]bool           `json:"array"`
+	Empty    struct{}          `json:"empty"`
+	Omitted  map[string]string `json:",omitempty"`
+	codecEmbedded
+	*codecChild
+}
+
+// plainTricks is encodeTricks without what makes a type not plain (see
+// plainJSON): its values take the fast encoder.
+type plainTricks struct {
+	Quoted   int64                 `json:"quoted,string"`
+	QuotedF  float64               `json:"quotedF,string,omitempty"`
+	QuotedS  string                `json:"quotedS,string"`
+	Bytes    []byte                `json:"bytes"`
+	NilBytes []byte                `json:"nilBytes"`
+	NilSlice []string              `json:"nilSlice"`
+	NilMap   map[string]int        `json:"nilMap"`
+	IntKeys  map[int]string        `json:"intKeys"`
+	TextKeys map[textKey]int       `json:"textKeys"`
+	Text     textKey               `json:"text"`
+	Ptr      *int                  `json:"ptr"`
+	Uint     uint64                `json:"uint"`
+	Array    [2]bool               `json:"array"`
+	Empty    struct{}              `json:"empty"`
+	Omitted  map[string]string     `json:",omitempty"`
+	Floats   []float64             `json:"floats"`
+	F32      float32               `json:"f32"`
+	When     time.Time             `json:"when"`
+	Nested   map[string][]pageItem `json:"nested,omitempty"`
+	Strings  []string              `json:"strings"`
+	Self     *plainTricks          `json:"self,omitempty"`
+	codecEmbedded
+	*codecChild
+}
+
+// encodeValues are values on which fastMarshalJSON must write what Huma's
+// own JSON format (encoding/json) writes, or fail as it fails.
+func encodeValues() []any {
+	one := 1
+	loop := &cyclic{}
+	loop.Next = loop
+	values := []any{
+		nil, true, 0, -1, int64(math.MinInt64), uint64(math.MaxUint64), 0.1, -0.0, 1e20, 1e21, 1e-6, 1e-7,
+		123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, float32(3.14), float32(1e-7),
+		"", "plain", `<script>&"'\` + "\u2028\u2029\x00\x1f\x7f\t\n\r\b\f", "\xff invalid \xc3\x28 utf-8", "é😀",
+		[]any{}, map[string]any{}, []int(nil), map[string]int(nil), json.RawMessage(`{"raw": [1, 2]}`),
+		json.Number("1e3"), time.Date(2026, 11, 26, 15, 4, 5, 123456789, time.FixedZone("x", 3600)),
+		encodeTricks{Quoted: 42, Bytes: []byte("hi\x00"), IntKeys: map[int]string{10: "a", -2: "b", 3: "c"},
+			TextKeys: map[textKey]int{{"b", "a"}: 1, {"a", "b"}: 2}, Ptr: &one, Iface: map[string]any{"z": 1, "a": []any{nil}},
+			Value: valueMarshaler{7}, ValuePtr: &valueMarshaler{8}, Uint: 1 << 63, codecEmbedded: codecEmbedded{Note: "n"},
+			codecChild: &codecChild{Label: "l"}},
+		&encodeTricks{},
+		plainTricks{Quoted: -9, QuotedF: 1e-7, QuotedS: "q\"<", Bytes: []byte{0, 255}, IntKeys: map[int]string{10: "a", -2: "b"},
+			TextKeys: map[textKey]int{{"b", "a"}: 1, {"a", "b"}: 2}, Text: textKey{"<", "\u2028"}, Ptr: &one, Uint: math.MaxUint64,
+			Floats: []float64{0, -0.0, 1e21, 1e20, 1e-6, 1e-7, 0.1, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64},
+			F32:    1e-7, When: time.Date(2026, 11, 26, 15, 4, 5, 120000000, time.UTC), Strings: []string{"\xff\xfe", "\u2028\u2029", "\x00\x1f\x7f", "é😀<>&"},
+			Nested: map[string][]pageItem{"b": {{ID: 1, Name: "x"}}, "a": nil}, Self: &plainTricks{Quoted: 1},
+			codecEmbedded: codecEmbedded{Note: "n"}, codecChild: &codecChild{Label: "l"}},
+		&plainTricks{}, []plainTricks{{}, {Text: textKey{"a", "b"}}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
+		[]float64{math.NaN()}, map[string]float64{"inf": math.Inf(-1)},
+		huma.ErrorModel{Title: "Unprocessable Entity", Status: 422, Detail: "validation failed",
+			Errors: []*huma.ErrorDetail{{Message: "expected number", Location: "body.price", Value: "x<y>"}}},
+		math.NaN(), math.Inf(1), map[string]any{"f": func() {}}, make(chan int), badMarshaler{}, loop,
+		json.RawMessage(`{bad`),
+	}
+	for _, body := range codecBodies {
+		var decoded any
+		if json.Unmarshal([]byte(body), &decoded) == nil {
+			values = append(values, decoded)
+		}
+		var input codecInput
+		if json.Unmarshal([]byte(body), &input) == nil {
+			values = append(values, input)
+		}
+	}
+	return values
+}
+
+func TestFastMarshalJSONEncodesAsHumasFormat(t *testing.T) {
+	fast := 0
+	for _, v := range encodeValues() {
+		if v != nil && plainJSON(reflect.TypeOf(v)) {
+			fast++
+		}
+		got, gotErr := marshalWith(fastMarshalJSON, v)
+		want, wantErr := marshalWith(huma.DefaultJSONFormat.Marshal, v)
+		if (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("%#v: error %v, encoding/json %v", v, gotErr, wantErr)
+			continue
+		}
+		if wantErr == nil && got != want {
+			t.Errorf("%#v:\n wrote %s\n   want %s", v, got, want)
+		}
+	}
+	if fast < 30 {
+		t.Errorf("only %d of the values take the fast encoder", fast)
+	}
+}
+
+func TestPlainJSON(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want bool
+	}{
+		{plainTricks{}, true}, {pageItem{}, true}, {time.Time{}, true}, {textKey{}, true}, {[]map[string]*int{}, true},
+		{encodeTricks{}, false}, {codecInput{}, false}, {valueMarshaler{}, false}, {[]any{}, false},
+		{json.RawMessage{}, false}, {huma.ErrorModel{}, false}, {struct{ F func() }{}, false},
+	} {
+		if got := plainJSON(reflect.TypeOf(tc.v)); got != tc.want {
+			t.Errorf("plainJSON(%T) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+// FuzzFastMarshalJSON compares fastMarshalJSON with Huma's JSON format on
+// values built from any input: the input decoded as JSON, and its bytes as
+// strings, numbers and keys (go test -fuzz FuzzFastMarshalJSON ./framework).
+func FuzzFastMarshalJSON(f *testing.F) {
+	for _, body := range codecBodies {
+		f.Add(body, 1.5, int64(7))
+	}
+	f.Add("\u2028<>&\xff", 1e21, int64(-1))
+	f.Fuzz(func(t *testing.T, s string, x float64, n int64) {
+		var decoded any
+		_ = json.Unmarshal([]byte(s), &decoded)
+		values := []any{decoded, s, x, n, []byte(s), map[string]any{s: x, "k": s}, map[int64]string{n: s},
+			map[string]float64{s: x, "k": -x}, map[textKey]string{{s, s}: s}, []string{s, s + "\u2028"},
+			encodeTricks{Quoted: n, QuotedF: x, Bytes: []byte(s), Iface: decoded, codecEmbedded: codecEmbedded{Note: s}},
+			plainTricks{Quoted: n, QuotedF: x, QuotedS: s, Bytes: []byte(s), Text: textKey{s, s}, Floats: []float64{x, float64(n)},
+				F32: float32(x), When: time.Unix(n%(1<<40), n%1e9), Strings: []string{s}, codecEmbedded: codecEmbedded{Note: s}}}
+		for _, v := range values {
+			got, gotErr := marshalWith(fastMarshalJSON, v)
+			want, wantErr := marshalWith(huma.DefaultJSONFormat.Marshal, v)
+			if (gotErr == nil) != (wantErr == nil) || got != want {
+				t.Errorf("%#v: wrote %q, %v; encoding/json %q, %v", v, got, gotErr, want, wantErr)
+			}
+		}
+	})
+}
+
+func marshalWith(marshal func(io.Writer, any) error, v any) (string, error) {
+	var buf bytes.Buffer
+	err := marshal(&buf, v)
+	return buf.String(), err
+}
+
+type pageItem struct {
+	ID    int64     `json:"id"`
+	Name  string    `json:"name"`
+	Price float64   `json:"price"`
+	Tags  []string  `json:"tags"`
+	When  time.Time `json:"when"`
+}
+
+func BenchmarkFastMarshalJSON(b *testing.B) {
+	page := make([]pageItem, 100)
+	for i := range page {
+		page[i] = pageItem{ID: int64(i), Name: "Widget " + strconv.Itoa(i), Price: float64(i%97) + 0.99, Tags: []string{"a", "b"}}
+	}
+	for _, encoder := range []struct {
+		name string
+		fn   func(io.Writer, any) error
+	}{{"encoding-json", huma.DefaultJSONFormat.Marshal}, {"fast", fastMarshalJSON}} {
+		b.Run(encoder.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				_ = encoder.fn(&buf, page)
 			}
 		})
 	}
