@@ -8,6 +8,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/go-chi/chi/v5"
+	"github.com/signet-go/signet/framework/internal/jsonformat"
 )
 
 // App is a Signet API: a chi router, the Huma API that registers operations
@@ -57,7 +58,7 @@ func (a *App) humaConfig() huma.Config {
 		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
 		hc.Transformers = append(hc.Transformers, links.Transform)
 	}
-	hc.Formats = withJSONPolicy(withFastJSON(hc.Formats))
+	hc.Formats = jsonformat.Formats(hc.Formats)
 	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
 	hc.Transformers = append(hc.Transformers, describeBodyErrors, sanitizeProblem(a.logger))
 	return hc

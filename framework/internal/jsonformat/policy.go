@@ -1,4 +1,4 @@
-package framework
+package jsonformat
 
 import (
 	"encoding/json"
@@ -43,7 +43,7 @@ func checkJSONText(data []byte) error {
 	if !utf8.Valid(data) {
 		return errBodyNotUTF8
 	}
-	if hasDuplicateNames(data) { // one pass over the bytes (jsonnames.go)
+	if hasDuplicateNames(data) { // one pass over the bytes (names.go)
 		return errDuplicateName
 	}
 	return nil

@@ -1,4 +1,4 @@
-package framework
+package jsonformat
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 // a member twice, comparing names as encoding/json matches them to struct
 // fields: after unescaping, and regardless of case (Unicode simple
 // folding, as strings.EqualFold). It is the duplicate-name rule of
-// Signet's JSON policy (jsonpolicy.go) in one pass over the bytes, without
+// Signet's JSON policy (policy.go) in one pass over the bytes, without
 // tokenizing: it runs on every JSON request body, twice (Huma decodes a
 // body twice), so it must cost little next to decoding.
 //
