@@ -121,6 +121,11 @@ func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
 	case reflect.Pointer, reflect.Slice, reflect.Array:
 		return isPlainJSON(t.Elem(), visiting)
 	case reflect.Map:
+		if key := t.Key(); key.Kind() == reflect.String && (key.Implements(textMarshalerType) || reflect.PointerTo(key).Implements(textMarshalerType)) {
+			// encoding/json writes a string key as it is; segmentio's
+			// calls its MarshalText.
+			return false
+		}
 		return isPlainJSON(t.Key(), visiting) && isPlainJSON(t.Elem(), visiting)
 	case reflect.Struct:
 		for i := range t.NumField() {

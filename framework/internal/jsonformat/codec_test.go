@@ -122,6 +122,12 @@ type textKey struct{ a, b string }
 
 func (k textKey) MarshalText() ([]byte, error) { return []byte(k.a + "|" + k.b), nil }
 
+// textString is a string with a MarshalText: encoding/json uses the method
+// for a value, and the plain string for a map key.
+type textString string
+
+func (s textString) MarshalText() ([]byte, error) { return []byte("text-" + string(s)), nil }
+
 type badMarshaler struct{}
 
 func (badMarshaler) MarshalJSON() ([]byte, error) { return []byte(`{"unclosed":`), nil }
@@ -210,6 +216,7 @@ func encodeValues() []any {
 			codecEmbedded: codecEmbedded{Note: "n"}, codecChild: &codecChild{Label: "l"}},
 		&plainTricks{}, []plainTricks{{}, {Text: textKey{"a", "b"}}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
 		[]float64{math.NaN()}, map[string]float64{"inf": math.Inf(-1)},
+		textString("value"), map[textString]int{"key": 1}, []textString{"a"}, map[string]textString{"k": "v"},
 		huma.ErrorModel{Title: "Unprocessable Entity", Status: 422, Detail: "validation failed",
 			Errors: []*huma.ErrorDetail{{Message: "expected number", Location: "body.price", Value: "x<y>"}}},
 		math.NaN(), math.Inf(1), map[string]any{"f": func() {}}, make(chan int), badMarshaler{}, loop,
@@ -257,6 +264,7 @@ func TestPlainJSON(t *testing.T) {
 		{plainTricks{}, true}, {pageItem{}, true}, {time.Time{}, true}, {textKey{}, true}, {[]map[string]*int{}, true},
 		{encodeTricks{}, false}, {codecInput{}, false}, {valueMarshaler{}, false}, {[]any{}, false},
 		{json.RawMessage{}, false}, {huma.ErrorModel{}, false}, {struct{ F func() }{}, false},
+		{textString(""), true}, {map[string]textString{}, true}, {map[textString]int{}, false},
 	} {
 		if got := plainJSON(reflect.TypeOf(tc.v)); got != tc.want {
 			t.Errorf("plainJSON(%T) = %v, want %v", tc.v, got, tc.want)
@@ -277,6 +285,7 @@ func FuzzFastMarshalJSON(f *testing.F) {
 		_ = json.Unmarshal([]byte(s), &decoded)
 		values := []any{decoded, s, x, n, []byte(s), map[string]any{s: x, "k": s}, map[int64]string{n: s},
 			map[string]float64{s: x, "k": -x}, map[textKey]string{{s, s}: s}, []string{s, s + "\u2028"},
+			map[textString]string{textString(s): s}, []textString{textString(s)},
 			encodeTricks{Quoted: n, QuotedF: x, Bytes: []byte(s), Iface: decoded, codecEmbedded: codecEmbedded{Note: s}},
 			plainTricks{Quoted: n, QuotedF: x, QuotedS: s, Bytes: []byte(s), Text: textKey{s, s}, Floats: []float64{x, float64(n)},
 				F32: float32(x), When: time.Unix(n%(1<<40), n%1e9), Strings: []string{s}, codecEmbedded: codecEmbedded{Note: s}}}
