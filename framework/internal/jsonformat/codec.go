@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -129,7 +130,14 @@ func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
 		return isPlainJSON(t.Key(), visiting) && isPlainJSON(t.Elem(), visiting)
 	case reflect.Struct:
 		for i := range t.NumField() {
-			if f := t.Field(i); (f.IsExported() || f.Anonymous) && !isPlainJSON(f.Type, visiting) {
+			f := t.Field(i)
+			if !f.IsExported() && !f.Anonymous {
+				continue
+			}
+			if _, options, _ := strings.Cut(f.Tag.Get("json"), ","); slices.Contains(strings.Split(options, ","), "omitzero") {
+				return false // encoding/json's omitzero (Go 1.24), which segmentio's ignores
+			}
+			if !isPlainJSON(f.Type, visiting) {
 				return false
 			}
 		}

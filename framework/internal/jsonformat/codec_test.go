@@ -122,6 +122,14 @@ type textKey struct{ a, b string }
 
 func (k textKey) MarshalText() ([]byte, error) { return []byte(k.a + "|" + k.b), nil }
 
+// zeroOmitted uses encoding/json's omitzero, which segmentio's encoder
+// does not know.
+type zeroOmitted struct {
+	N    int       `json:"n,omitzero"`
+	When time.Time `json:"when,omitzero"`
+	Item pageItem  `json:"item,omitempty,omitzero"`
+}
+
 // textString is a string with a MarshalText: encoding/json uses the method
 // for a value, and the plain string for a map key.
 type textString string
@@ -217,6 +225,7 @@ func encodeValues() []any {
 		&plainTricks{}, []plainTricks{{}, {Text: textKey{"a", "b"}}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
 		[]float64{math.NaN()}, map[string]float64{"inf": math.Inf(-1)},
 		textString("value"), map[textString]int{"key": 1}, []textString{"a"}, map[string]textString{"k": "v"},
+		zeroOmitted{}, []zeroOmitted{{N: 1}},
 		huma.ErrorModel{Title: "Unprocessable Entity", Status: 422, Detail: "validation failed",
 			Errors: []*huma.ErrorDetail{{Message: "expected number", Location: "body.price", Value: "x<y>"}}},
 		math.NaN(), math.Inf(1), map[string]any{"f": func() {}}, make(chan int), badMarshaler{}, loop,
@@ -265,6 +274,7 @@ func TestPlainJSON(t *testing.T) {
 		{encodeTricks{}, false}, {codecInput{}, false}, {valueMarshaler{}, false}, {[]any{}, false},
 		{json.RawMessage{}, false}, {huma.ErrorModel{}, false}, {struct{ F func() }{}, false},
 		{textString(""), true}, {map[string]textString{}, true}, {map[textString]int{}, false},
+		{zeroOmitted{}, false}, {[]struct{ Z zeroOmitted }{}, false},
 	} {
 		if got := plainJSON(reflect.TypeOf(tc.v)); got != tc.want {
 			t.Errorf("plainJSON(%T) = %v, want %v", tc.v, got, tc.want)
