@@ -44,11 +44,13 @@ func withFastJSON(formats map[string]huma.Format) map[string]huma.Format {
 // tested against the standard library's own test suite, which compiles an
 // encoder per type instead of walking values by reflection.
 //
-// The two differ on the text of MarshalJSON methods and json.RawMessage:
-// encoding/json compacts it, segmentio's keeps its spaces (and refuses
-// leading ones). So a type that holds one, or holds an interface that
-// might, is encoded by encoding/json (see plainJSON), as is any value the
-// fast encoder refuses, so that errors are encoding/json's. Signet's tests
+// The two differ on the text of MarshalJSON methods and json.RawMessage
+// (encoding/json compacts it, segmentio's keeps its spaces and refuses
+// leading ones), on string map keys with a MarshalText, and on omitzero;
+// and segmentio's crashed on a map keyed by pointers with a MarshalText.
+// So only types built of plain values take it (see plainJSON); any other
+// value, and any value the fast encoder refuses, is encoded by
+// encoding/json, so that errors are encoding/json's. Signet's tests
 // compare the two on tricky values and by fuzzing.
 func fastMarshalJSON(w io.Writer, v any) error {
 	if v != nil && plainJSON(reflect.TypeOf(v)) {
@@ -80,10 +82,15 @@ func putEncodeBuffer(buf *[]byte) {
 // plainTypes caches plainJSON's answers; types are few and never change.
 var plainTypes sync.Map // reflect.Type -> bool
 
-// plainJSON reports whether values of t encode without any MarshalJSON or
-// RawMessage text: t is built of booleans, numbers, strings, time.Time
-// (whose MarshalJSON writes a plain string), TextMarshalers (written as
-// strings), and structs, pointers, slices, arrays and maps of those.
+// plainJSON reports whether values of t take the fast encoder: t is built
+// of booleans, numbers, strings and time.Time (whose MarshalJSON writes a
+// plain string), in structs, pointers, slices, arrays and maps keyed by
+// strings or integers. Any other method of its own (MarshalJSON,
+// MarshalText), an interface, or an omitzero tag sends the whole value to
+// encoding/json: that is where the two encoders were found to differ, and
+// where segmentio's has crashed (a map keyed by a pointer whose type has a
+// pointer-receiver MarshalText corrupted memory and killed the process,
+// which no recover can catch).
 func plainJSON(t reflect.Type) bool {
 	if plain, ok := plainTypes.Load(t); ok {
 		return plain.(bool)
@@ -103,11 +110,9 @@ func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
 	if t == timeType {
 		return true
 	}
-	if t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) {
+	if t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) ||
+		t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType) {
 		return false
-	}
-	if t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType) {
-		return t.Kind() != reflect.Interface
 	}
 	if visiting[t] {
 		return true // a recursive type: plain if the rest of it is
@@ -122,12 +127,12 @@ func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
 	case reflect.Pointer, reflect.Slice, reflect.Array:
 		return isPlainJSON(t.Elem(), visiting)
 	case reflect.Map:
-		if key := t.Key(); key.Kind() == reflect.String && (key.Implements(textMarshalerType) || reflect.PointerTo(key).Implements(textMarshalerType)) {
-			// encoding/json writes a string key as it is; segmentio's
-			// calls its MarshalText.
-			return false
+		switch t.Key().Kind() {
+		case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			return isPlainJSON(t.Key(), visiting) && isPlainJSON(t.Elem(), visiting)
 		}
-		return isPlainJSON(t.Key(), visiting) && isPlainJSON(t.Elem(), visiting)
+		return false
 	case reflect.Struct:
 		for i := range t.NumField() {
 			f := t.Field(i)

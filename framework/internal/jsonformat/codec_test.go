@@ -130,6 +130,18 @@ type zeroOmitted struct {
 	Item pageItem  `json:"item,omitempty,omitzero"`
 }
 
+// ptrTextKey has a pointer-receiver MarshalText. A map keyed by
+// *ptrTextKey crashed segmentio's encoder (memory corruption, a fatal
+// error): it must never reach it.
+type ptrTextKey struct{ a string }
+
+func (k *ptrTextKey) MarshalText() ([]byte, error) {
+	if k == nil {
+		return []byte("nil"), nil
+	}
+	return []byte("key-" + k.a), nil
+}
+
 // textString is a string with a MarshalText: encoding/json uses the method
 // for a value, and the plain string for a map key.
 type textString string
@@ -182,8 +194,6 @@ type plainTricks struct {
 	NilSlice []string              `json:"nilSlice"`
 	NilMap   map[string]int        `json:"nilMap"`
 	IntKeys  map[int]string        `json:"intKeys"`
-	TextKeys map[textKey]int       `json:"textKeys"`
-	Text     textKey               `json:"text"`
 	Ptr      *int                  `json:"ptr"`
 	Uint     uint64                `json:"uint"`
 	Array    [2]bool               `json:"array"`
@@ -217,15 +227,16 @@ func encodeValues() []any {
 			codecChild: &codecChild{Label: "l"}},
 		&encodeTricks{},
 		plainTricks{Quoted: -9, QuotedF: 1e-7, QuotedS: "q\"<", Bytes: []byte{0, 255}, IntKeys: map[int]string{10: "a", -2: "b"},
-			TextKeys: map[textKey]int{{"b", "a"}: 1, {"a", "b"}: 2}, Text: textKey{"<", "\u2028"}, Ptr: &one, Uint: math.MaxUint64,
+			Ptr: &one, Uint: math.MaxUint64,
 			Floats: []float64{0, -0.0, 1e21, 1e20, 1e-6, 1e-7, 0.1, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64},
 			F32:    1e-7, When: time.Date(2026, 11, 26, 15, 4, 5, 120000000, time.UTC), Strings: []string{"\xff\xfe", "\u2028\u2029", "\x00\x1f\x7f", "é😀<>&"},
 			Nested: map[string][]pageItem{"b": {{ID: 1, Name: "x"}}, "a": nil}, Self: &plainTricks{Quoted: 1},
 			codecEmbedded: codecEmbedded{Note: "n"}, codecChild: &codecChild{Label: "l"}},
-		&plainTricks{}, []plainTricks{{}, {Text: textKey{"a", "b"}}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
+		&plainTricks{}, []plainTricks{{}, {Quoted: 1}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
 		[]float64{math.NaN()}, map[string]float64{"inf": math.Inf(-1)},
 		textString("value"), map[textString]int{"key": 1}, []textString{"a"}, map[string]textString{"k": "v"},
 		zeroOmitted{}, []zeroOmitted{{N: 1}},
+		map[*ptrTextKey]int{{"a"}: 1}, map[ptrTextKey]int{{"b"}: 2}, []ptrTextKey{{"c"}}, map[float64]int{1.5: 1},
 		huma.ErrorModel{Title: "Unprocessable Entity", Status: 422, Detail: "validation failed",
 			Errors: []*huma.ErrorDetail{{Message: "expected number", Location: "body.price", Value: "x<y>"}}},
 		math.NaN(), math.Inf(1), map[string]any{"f": func() {}}, make(chan int), badMarshaler{}, loop,
@@ -270,10 +281,11 @@ func TestPlainJSON(t *testing.T) {
 		v    any
 		want bool
 	}{
-		{plainTricks{}, true}, {pageItem{}, true}, {time.Time{}, true}, {textKey{}, true}, {[]map[string]*int{}, true},
+		{plainTricks{}, true}, {pageItem{}, true}, {time.Time{}, true}, {[]map[string]*int{}, true},
+		{map[int8][]*pageItem{}, true}, {textKey{}, false}, {map[*ptrTextKey]int{}, false}, {[]ptrTextKey{}, false},
 		{encodeTricks{}, false}, {codecInput{}, false}, {valueMarshaler{}, false}, {[]any{}, false},
 		{json.RawMessage{}, false}, {huma.ErrorModel{}, false}, {struct{ F func() }{}, false},
-		{textString(""), true}, {map[string]textString{}, true}, {map[textString]int{}, false},
+		{textString(""), false}, {map[string]textString{}, false}, {map[textString]int{}, false},
 		{zeroOmitted{}, false}, {[]struct{ Z zeroOmitted }{}, false},
 	} {
 		if got := plainJSON(reflect.TypeOf(tc.v)); got != tc.want {
@@ -297,7 +309,7 @@ func FuzzFastMarshalJSON(f *testing.F) {
 			map[string]float64{s: x, "k": -x}, map[textKey]string{{s, s}: s}, []string{s, s + "\u2028"},
 			map[textString]string{textString(s): s}, []textString{textString(s)},
 			encodeTricks{Quoted: n, QuotedF: x, Bytes: []byte(s), Iface: decoded, codecEmbedded: codecEmbedded{Note: s}},
-			plainTricks{Quoted: n, QuotedF: x, QuotedS: s, Bytes: []byte(s), Text: textKey{s, s}, Floats: []float64{x, float64(n)},
+			plainTricks{Quoted: n, QuotedF: x, QuotedS: s, Bytes: []byte(s), Floats: []float64{x, float64(n)},
 				F32: float32(x), When: time.Unix(n%(1<<40), n%1e9), Strings: []string{s}, codecEmbedded: codecEmbedded{Note: s}}}
 		for _, v := range values {
 			got, gotErr := marshalWith(fastMarshalJSON, v)
