@@ -24,7 +24,7 @@ func checkIgnoredFields(op *Operation, input, output reflect.Type) *Registration
 		tags []string
 		what string
 	}{{input, inputTags, "parameters"}, {output, outputTags, "response headers"}} {
-		embedded, fields := ignoredFields(side.t, side.tags)
+		embedded, fields := ignoredFields(side.t, side.tags, map[reflect.Type]bool{})
 		if len(fields) == 0 {
 			continue
 		}
@@ -42,19 +42,21 @@ func checkIgnoredFields(op *Operation, input, output reflect.Type) *Registration
 // ignoredFields finds the first unexported struct type embedded in t, through
 // exported embedded structs as Huma walks them, whose fields (its own or
 // promoted) carry one of tags. It returns that type and the fields, as
-// "name in tag".
-func ignoredFields(t reflect.Type, tags []string) (reflect.Type, []string) {
+// "name in tag". seen holds the types already walked: a type may embed a
+// pointer to itself.
+func ignoredFields(t reflect.Type, tags []string, seen map[reflect.Type]bool) (reflect.Type, []string) {
 	t = derefType(t)
-	if t.Kind() != reflect.Struct {
+	if t.Kind() != reflect.Struct || seen[t] {
 		return nil, nil
 	}
+	seen[t] = true
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if !f.Anonymous || derefType(f.Type).Kind() != reflect.Struct {
 			continue
 		}
 		if f.IsExported() {
-			if embedded, fields := ignoredFields(f.Type, tags); len(fields) > 0 {
+			if embedded, fields := ignoredFields(f.Type, tags, seen); len(fields) > 0 {
 				return embedded, fields
 			}
 			continue

@@ -53,6 +53,12 @@ type caching struct {
 // unexportedHelper has no tagged fields: embedding it unexported is fine.
 type unexportedHelper struct{ Note string }
 
+// SelfEmbedding embeds a pointer to itself; Huma accepts it.
+type SelfEmbedding struct {
+	*SelfEmbedding
+	Q string `query:"q"`
+}
+
 func handle[O any](context.Context, *noInput) (*O, error) { return nil, nil }
 
 func TestRegistrationRefusals(t *testing.T) {
@@ -204,4 +210,5 @@ func TestRegistrationAccepts(t *testing.T) {
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/c", DefaultStatus: 599}, handle[withBody])
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/d", DefaultStatus: http.StatusNotModified}, handle[withoutBody])
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/e"}, func(context.Context, *struct{ unexportedHelper }) (*withBody, error) { return nil, nil })
+	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/f"}, func(context.Context, *SelfEmbedding) (*withBody, error) { return nil, nil })
 }
