@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	jsonv2 "github.com/go-json-experiment/json"
@@ -44,14 +43,11 @@ func withFastJSON(formats map[string]huma.Format) map[string]huma.Format {
 // tested against the standard library's own test suite, which compiles an
 // encoder per type instead of walking values by reflection.
 //
-// The two differ on the text of MarshalJSON methods and json.RawMessage
-// (encoding/json compacts it, segmentio's keeps its spaces and refuses
-// leading ones), on string map keys with a MarshalText, and on omitzero;
-// and segmentio's crashed on a map keyed by pointers with a MarshalText.
-// So only types built of plain values take it (see plainJSON); any other
-// value, and any value the fast encoder refuses, is encoded by
-// encoding/json, so that errors are encoding/json's. Signet's tests
-// compare the two on tricky values and by fuzzing.
+// The two do not agree everywhere (see plainJSON for where they differ),
+// so only types built of plain values take it; any other value, and any
+// value the fast encoder refuses, is encoded by encoding/json, so that
+// errors are encoding/json's. Signet's tests compare the two on tricky
+// values and by fuzzing.
 func fastMarshalJSON(w io.Writer, v any) error {
 	if v != nil && plainJSON(reflect.TypeOf(v)) {
 		buf := encodeBuffers.Get().(*[]byte)
@@ -83,14 +79,23 @@ func putEncodeBuffer(buf *[]byte) {
 var plainTypes sync.Map // reflect.Type -> bool
 
 // plainJSON reports whether values of t take the fast encoder: t is built
-// of booleans, numbers, strings and time.Time (whose MarshalJSON writes a
-// plain string), in structs, pointers, slices, arrays and maps keyed by
-// strings or integers. Any other method of its own (MarshalJSON,
-// MarshalText), an interface, or an omitzero tag sends the whole value to
-// encoding/json: that is where the two encoders were found to differ, and
-// where segmentio's has crashed (a map keyed by a pointer whose type has a
-// pointer-receiver MarshalText corrupted memory and killed the process,
-// which no recover can catch).
+// of booleans, numbers and strings, in structs, pointers, slices, arrays and
+// maps keyed by strings or integers. Anything else sends the whole value to
+// encoding/json, because that is where the two encoders were found to
+// differ or fail:
+//   - a method of its own (MarshalJSON, MarshalText): segmentio's keeps the
+//     spaces of MarshalJSON text, calls MarshalText on string map keys, and
+//     crashed the process (memory corruption, which no recover catches) on
+//     a map keyed by pointers with a pointer-receiver MarshalText;
+//   - time.Time: segmentio's formats it without Time.MarshalJSON's checks,
+//     so a year outside 0-9999 came out as a non-RFC 3339 string instead of
+//     an error;
+//   - json.Number: segmentio's checks only that it starts like a number and
+//     writes the rest as it is, so "1,\"admin\":true" injected a member where
+//     encoding/json refuses the value;
+//   - the omitzero and string tag options: omitzero is ignored, and a nil
+//     pointer with ,string comes out as "null" instead of null;
+//   - interfaces, which may hold anything.
 func plainJSON(t reflect.Type) bool {
 	if plain, ok := plainTypes.Load(t); ok {
 		return plain.(bool)
@@ -103,12 +108,12 @@ func plainJSON(t reflect.Type) bool {
 var (
 	marshalerType     = reflect.TypeFor[json.Marshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
-	timeType          = reflect.TypeFor[time.Time]()
+	numberType        = reflect.TypeFor[json.Number]()
 )
 
 func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
-	if t == timeType {
-		return true
+	if t == numberType {
+		return false
 	}
 	if t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) ||
 		t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType) {
@@ -139,8 +144,10 @@ func isPlainJSON(t reflect.Type, visiting map[reflect.Type]bool) bool {
 			if !f.IsExported() && !f.Anonymous {
 				continue
 			}
-			if _, options, _ := strings.Cut(f.Tag.Get("json"), ","); slices.Contains(strings.Split(options, ","), "omitzero") {
-				return false // encoding/json's omitzero (Go 1.24), which segmentio's ignores
+			if _, options, _ := strings.Cut(f.Tag.Get("json"), ","); slices.ContainsFunc(strings.Split(options, ","), func(option string) bool {
+				return option == "omitzero" || option == "string"
+			}) {
+				return false
 			}
 			if !isPlainJSON(f.Type, visiting) {
 				return false

@@ -186,27 +186,39 @@ type encodeTricks struct {
 // plainTricks is encodeTricks without what makes a type not plain (see
 // plainJSON): its values take the fast encoder.
 type plainTricks struct {
-	Quoted   int64                 `json:"quoted,string"`
-	QuotedF  float64               `json:"quotedF,string,omitempty"`
-	QuotedS  string                `json:"quotedS,string"`
 	Bytes    []byte                `json:"bytes"`
 	NilBytes []byte                `json:"nilBytes"`
 	NilSlice []string              `json:"nilSlice"`
 	NilMap   map[string]int        `json:"nilMap"`
 	IntKeys  map[int]string        `json:"intKeys"`
+	UintKeys map[uint16]bool       `json:"uintKeys"`
 	Ptr      *int                  `json:"ptr"`
 	Uint     uint64                `json:"uint"`
+	Small    int8                  `json:"small"`
 	Array    [2]bool               `json:"array"`
 	Empty    struct{}              `json:"empty"`
 	Omitted  map[string]string     `json:",omitempty"`
 	Floats   []float64             `json:"floats"`
 	F32      float32               `json:"f32"`
-	When     time.Time             `json:"when"`
 	Nested   map[string][]pageItem `json:"nested,omitempty"`
 	Strings  []string              `json:"strings"`
 	Self     *plainTricks          `json:"self,omitempty"`
 	codecEmbedded
 	*codecChild
+}
+
+// notPlain holds what plainJSON keeps off the fast encoder although it is
+// made of plain kinds: the string tag option (a nil pointer with it was
+// written "null"), time.Time (written without its range checks) and
+// json.Number (written unchecked: "1,\"admin\":true" injected a member).
+type notPlain struct {
+	Quoted  int64       `json:"quoted,string"`
+	QuotedF float64     `json:"quotedF,string,omitempty"`
+	QuotedS string      `json:"quotedS,string"`
+	NilPtr  *int64      `json:"nilPtr,string"`
+	When    time.Time   `json:"when"`
+	Number  json.Number `json:"number"`
+	Admin   bool        `json:"admin"`
 }
 
 // encodeValues are values on which fastMarshalJSON must write what Huma's
@@ -226,13 +238,16 @@ func encodeValues() []any {
 			Value: valueMarshaler{7}, ValuePtr: &valueMarshaler{8}, Uint: 1 << 63, codecEmbedded: codecEmbedded{Note: "n"},
 			codecChild: &codecChild{Label: "l"}},
 		&encodeTricks{},
-		plainTricks{Quoted: -9, QuotedF: 1e-7, QuotedS: "q\"<", Bytes: []byte{0, 255}, IntKeys: map[int]string{10: "a", -2: "b"},
-			Ptr: &one, Uint: math.MaxUint64,
+		plainTricks{Bytes: []byte{0, 255}, IntKeys: map[int]string{10: "a", -2: "b"}, UintKeys: map[uint16]bool{65535: true, 0: false},
+			Ptr: &one, Uint: math.MaxUint64, Small: -128,
 			Floats: []float64{0, -0.0, 1e21, 1e20, 1e-6, 1e-7, 0.1, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64},
-			F32:    1e-7, When: time.Date(2026, 11, 26, 15, 4, 5, 120000000, time.UTC), Strings: []string{"\xff\xfe", "\u2028\u2029", "\x00\x1f\x7f", "é😀<>&"},
-			Nested: map[string][]pageItem{"b": {{ID: 1, Name: "x"}}, "a": nil}, Self: &plainTricks{Quoted: 1},
+			F32:    1e-7, Strings: []string{"\xff\xfe", "\u2028\u2029", "\x00\x1f\x7f", "é😀<>&"},
+			Nested: map[string][]pageItem{"b": {{ID: 1, Name: "x"}}, "a": nil}, Self: &plainTricks{Small: 1},
 			codecEmbedded: codecEmbedded{Note: "n"}, codecChild: &codecChild{Label: "l"}},
-		&plainTricks{}, []plainTricks{{}, {Quoted: 1}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
+		&plainTricks{}, []plainTricks{{}, {Small: 1}}, map[string]plainTricks{"z": {}, "a": {F32: 2.5}},
+		notPlain{Quoted: -9, QuotedF: 1e-7, QuotedS: "q\"<", When: time.Date(2026, 11, 26, 15, 4, 5, 120000000, time.UTC), Number: "12.5"},
+		notPlain{}, notPlain{Number: "1,\"admin\":true"}, notPlain{When: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		json.Number("0123"), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600+60)),
 		[]float64{math.NaN()}, map[string]float64{"inf": math.Inf(-1)},
 		textString("value"), map[textString]int{"key": 1}, []textString{"a"}, map[string]textString{"k": "v"},
 		zeroOmitted{}, []zeroOmitted{{N: 1}},
@@ -281,7 +296,10 @@ func TestPlainJSON(t *testing.T) {
 		v    any
 		want bool
 	}{
-		{plainTricks{}, true}, {pageItem{}, true}, {time.Time{}, true}, {[]map[string]*int{}, true},
+		{plainTricks{}, true}, {pageItem{}, true}, {[]map[string]*int{}, true},
+		{time.Time{}, false}, {json.Number(""), false}, {notPlain{}, false}, {struct {
+			P *int `json:",string"`
+		}{}, false},
 		{map[int8][]*pageItem{}, true}, {textKey{}, false}, {map[*ptrTextKey]int{}, false}, {[]ptrTextKey{}, false},
 		{encodeTricks{}, false}, {codecInput{}, false}, {valueMarshaler{}, false}, {[]any{}, false},
 		{json.RawMessage{}, false}, {huma.ErrorModel{}, false}, {struct{ F func() }{}, false},
@@ -302,6 +320,8 @@ func FuzzFastMarshalJSON(f *testing.F) {
 		f.Add(body, 1.5, int64(7))
 	}
 	f.Add("\u2028<>&\xff", 1e21, int64(-1))
+	f.Add("1,\"admin\":true", -0.0, int64(300_000_000_000)) // a year past 9999
+	f.Add("0x10", 1e-7, int64(-70_000_000_000))             // a year before 0
 	f.Fuzz(func(t *testing.T, s string, x float64, n int64) {
 		var decoded any
 		_ = json.Unmarshal([]byte(s), &decoded)
@@ -309,8 +329,10 @@ func FuzzFastMarshalJSON(f *testing.F) {
 			map[string]float64{s: x, "k": -x}, map[textKey]string{{s, s}: s}, []string{s, s + "\u2028"},
 			map[textString]string{textString(s): s}, []textString{textString(s)},
 			encodeTricks{Quoted: n, QuotedF: x, Bytes: []byte(s), Iface: decoded, codecEmbedded: codecEmbedded{Note: s}},
-			plainTricks{Quoted: n, QuotedF: x, QuotedS: s, Bytes: []byte(s), Floats: []float64{x, float64(n)},
-				F32: float32(x), When: time.Unix(n%(1<<40), n%1e9), Strings: []string{s}, codecEmbedded: codecEmbedded{Note: s}}}
+			plainTricks{Bytes: []byte(s), Floats: []float64{x, float64(n)}, Small: int8(n), F32: float32(x),
+				Strings: []string{s}, codecEmbedded: codecEmbedded{Note: s}},
+			json.Number(s), time.Unix(n, n%1e9), time.Unix(n%(1<<40), 0).In(time.FixedZone("", int(n%(48*3600)))),
+			notPlain{Quoted: n, QuotedF: x, QuotedS: s, When: time.Unix(n, 0), Number: json.Number(s)}}
 		for _, v := range values {
 			got, gotErr := marshalWith(fastMarshalJSON, v)
 			want, wantErr := marshalWith(huma.DefaultJSONFormat.Marshal, v)
@@ -328,11 +350,10 @@ func marshalWith(marshal func(io.Writer, any) error, v any) (string, error) {
 }
 
 type pageItem struct {
-	ID    int64     `json:"id"`
-	Name  string    `json:"name"`
-	Price float64   `json:"price"`
-	Tags  []string  `json:"tags"`
-	When  time.Time `json:"when"`
+	ID    int64    `json:"id"`
+	Name  string   `json:"name"`
+	Price float64  `json:"price"`
+	Tags  []string `json:"tags"`
 }
 
 func BenchmarkFastMarshalJSON(b *testing.B) {
