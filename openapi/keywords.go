@@ -7,3 +7,12 @@ package openapi
 var humaKeywords = map[string]string{
 	"patternDescription": "x-patternDescription",
 }
+
+// renameHumaKeywords renames Huma's own keywords among a schema's members.
+func renameHumaKeywords(schema *object) {
+	for i, m := range schema.members {
+		if extension, ok := humaKeywords[m.key]; ok {
+			schema.members[i].key = extension
+		}
+	}
+}

@@ -14,7 +14,8 @@ import (
 // members and values Huma's MarshalJSON methods write, without encoding the
 // document and decoding it again (that round trip was most of the cost of
 // the first /openapi.json of a large API). Members are added in no
-// particular order; arrange orders them.
+// particular order; arrange orders them. It departs from Huma's output in
+// one place: a nil schema registry is left out instead of written as null.
 //
 // What the model holds as `any` (examples, defaults, extensions, link
 // parameters) is encoded as encoding/json encodes it, so a value of the
@@ -344,6 +345,8 @@ func (b *builder) tag(t *huma.Tag) any {
 
 func (b *builder) components(c *huma.Components) any {
 	o := newObject(2)
+	// Huma writes "schemas": null for a nil registry, which no version of
+	// OpenAPI allows; the one place the tree leaves Huma's output.
 	if !isNil(c.Schemas) {
 		o.add("schemas", b.registry(c.Schemas))
 	}
@@ -382,10 +385,22 @@ func (b *builder) components(c *huma.Components) any {
 var mapRegistryType = reflect.TypeOf(huma.NewMapRegistry(componentSchemasPath, huma.DefaultSchemaNamer))
 
 func (b *builder) registry(r huma.Registry) any {
-	if reflect.TypeOf(r) != mapRegistryType {
-		return b.value(r) // a registry of the application's own encodes itself
+	if reflect.TypeOf(r) == mapRegistryType {
+		return namedMap(r.Map(), b.schema)
 	}
-	return namedMap(r.Map(), b.schema)
+	// A registry of the application's own encodes itself; Huma's keywords
+	// in its schemas are renamed all the same.
+	tree := b.value(r)
+	if named, ok := tree.(*object); ok {
+		for _, m := range named.members {
+			walk(m.value, kindSchema, "#", func(obj *object, k kind, _ string) {
+				if k == kindSchema {
+					renameHumaKeywords(obj)
+				}
+			})
+		}
+	}
+	return tree
 }
 
 func (b *builder) securityScheme(s *huma.SecurityScheme) any {

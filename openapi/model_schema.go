@@ -88,11 +88,7 @@ func (b *builder) schema(s *huma.Schema) any {
 		o.add("discriminator", discriminator)
 	}
 	b.extend(o, s.Extensions)
-	for i, m := range o.members {
-		if extension, ok := humaKeywords[m.key]; ok {
-			o.members[i].key = extension
-		}
-	}
+	renameHumaKeywords(o)
 	return o
 }
 

@@ -2,6 +2,7 @@ package openapi_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -149,4 +150,29 @@ func firstDifference(a, b []byte) string {
 	}
 	from := max(0, i-300)
 	return fmt.Sprintf("model tree:\n%s\n\nHuma:\n%s", a[from:min(len(a), i+200)], b[from:min(len(b), i+200)])
+}
+
+// ownRegistry is a schema registry of an application's own, which encodes
+// itself.
+type ownRegistry struct{ huma.Registry }
+
+func (r ownRegistry) MarshalJSON() ([]byte, error) { return json.Marshal(r.Map()) }
+
+func TestModelTreeRenamesHumaKeywordsInAnApplicationsRegistry(t *testing.T) {
+	registry := huma.NewMapRegistry("#/components/schemas/", huma.DefaultSchemaNamer)
+	registry.Map()["Code"] = &huma.Schema{Type: "string", Pattern: "^[A-Z]+$", PatternDescription: "capital letters",
+		Properties: map[string]*huma.Schema{"inner": {Type: "string", Pattern: "x", PatternDescription: "an x"}}}
+	doc := &huma.OpenAPI{OpenAPI: "3.1.0", Info: &huma.Info{Title: "t", Version: "1"}, Components: &huma.Components{Schemas: ownRegistry{registry}}}
+	out := string(render(t, doc, openapi.Options{}))
+	if strings.Count(out, `"x-patternDescription"`) != 2 || strings.Contains(out, `"patternDescription"`) {
+		t.Errorf("want both patternDescriptions renamed:\n%s", out)
+	}
+}
+
+func TestModelTreeLeavesANilRegistryOut(t *testing.T) {
+	doc := &huma.OpenAPI{OpenAPI: "3.1.0", Info: &huma.Info{Title: "t", Version: "1"}, Components: &huma.Components{}}
+	out := string(render(t, doc, openapi.Options{}))
+	if strings.Contains(out, `"schemas"`) || !strings.Contains(out, `"components": {}`) {
+		t.Errorf("want components without schemas (Huma writes null, which OpenAPI does not allow):\n%s", out)
+	}
 }
