@@ -371,7 +371,9 @@ func printableASCII(r rune) rune {
 
 // cookieOctet keeps a rune a cookie value may hold as it is (RFC 6265,
 // section 4.1.1: printable ASCII but space, '"', ',', ';' and '\\') and
-// turns any other into '_'.
+// turns any other into '_'. The items of an array parameter are then joined
+// with commas, as OpenAPI's form style says; RFC 6265 has no place for
+// them, but Go's cookie parser and Huma read them.
 func cookieOctet(r rune) rune {
 	if r <= ' ' || r >= 0x7f || strings.ContainsRune("\",;\\", r) {
 		return '_'
