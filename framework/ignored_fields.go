@@ -89,10 +89,3 @@ func taggedFields(t reflect.Type, tags []string, seen map[reflect.Type]bool) []s
 	}
 	return fields
 }
-
-func derefType(t reflect.Type) reflect.Type {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t
-}

@@ -189,9 +189,7 @@ type integerParam struct {
 
 // integerParams lists the narrow integer parameters of an input type.
 func integerParams(input reflect.Type) []integerParam {
-	for input.Kind() == reflect.Pointer {
-		input = input.Elem()
-	}
+	input = derefType(input)
 	if input.Kind() != reflect.Struct {
 		return nil
 	}

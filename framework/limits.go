@@ -94,23 +94,14 @@ func bodyLimit(op *huma.Operation) int64 {
 // hasBody reports whether an input type reads a request body: Huma reads
 // one into a Body or RawBody field.
 func hasBody(input reflect.Type) bool {
-	for input.Kind() == reflect.Pointer {
-		input = input.Elem()
-	}
-	if input.Kind() != reflect.Struct {
-		return false
-	}
-	_, body := input.FieldByName("Body")
-	_, raw := input.FieldByName("RawBody")
-	return body || raw
+	input = derefType(input)
+	return input.Kind() == reflect.Struct && (hasField(input, "Body") || hasField(input, "RawBody"))
 }
 
 // isStreaming reports whether an output type streams its body: Huma calls
 // a Body of type func(huma.Context) to write the response as it goes.
 func isStreaming(output reflect.Type) bool {
-	for output.Kind() == reflect.Pointer {
-		output = output.Elem()
-	}
+	output = derefType(output)
 	if output.Kind() != reflect.Struct {
 		return false
 	}

@@ -90,10 +90,3 @@ func defaultStatus(method string, hasBody bool) int {
 	}
 	return http.StatusNoContent
 }
-
-// hasField reports whether struct type t has a field called name, including
-// one promoted from an embedded struct (Huma finds fields the same way).
-func hasField(t reflect.Type, name string) bool {
-	_, ok := t.FieldByName(name)
-	return ok
-}
