@@ -42,24 +42,16 @@ func (b *builder) document(d *huma.OpenAPI) any {
 	o.add("openapi", d.OpenAPI)
 	o.add("info", b.info(d.Info))
 	o.addString("jsonSchemaDialect", d.JSONSchemaDialect)
-	if len(d.Servers) > 0 {
-		o.add("servers", listOf(d.Servers, b.server))
-	}
-	if len(d.Paths) > 0 {
-		o.add("paths", namedMap(d.Paths, b.pathItem))
-	}
-	if len(d.Webhooks) > 0 {
-		o.add("webhooks", namedMap(d.Webhooks, b.pathItem))
-	}
+	addList(o, "servers", d.Servers, b.server)
+	addMap(o, "paths", d.Paths, b.pathItem)
+	addMap(o, "webhooks", d.Webhooks, b.pathItem)
 	if d.Components != nil {
 		o.add("components", b.components(d.Components))
 	}
 	if d.Security != nil {
 		o.add("security", securityRequirements(d.Security))
 	}
-	if len(d.Tags) > 0 {
-		o.add("tags", listOf(d.Tags, b.tag))
-	}
+	addList(o, "tags", d.Tags, b.tag)
 	if d.ExternalDocs != nil {
 		o.add("externalDocs", b.externalDocs(d.ExternalDocs))
 	}
@@ -107,9 +99,7 @@ func (b *builder) server(s *huma.Server) any {
 	o := newObject(3)
 	o.add("url", s.URL)
 	o.addString("description", s.Description)
-	if len(s.Variables) > 0 {
-		o.add("variables", namedMap(s.Variables, b.serverVariable))
-	}
+	addMap(o, "variables", s.Variables, b.serverVariable)
 	return b.extend(o, s.Extensions)
 }
 
@@ -118,9 +108,7 @@ func (b *builder) serverVariable(v *huma.ServerVariable) any {
 		return nil
 	}
 	o := newObject(3)
-	if len(v.Enum) > 0 {
-		o.add("enum", stringList(v.Enum))
-	}
+	addList(o, "enum", v.Enum, asString)
 	o.add("default", v.Default)
 	o.addString("description", v.Description)
 	return b.extend(o, v.Extensions)
@@ -145,35 +133,25 @@ func (b *builder) pathItem(p *huma.PathItem) any {
 			o.add(op.method, b.operation(op.op))
 		}
 	}
-	if len(p.Servers) > 0 {
-		o.add("servers", listOf(p.Servers, b.server))
-	}
-	if len(p.Parameters) > 0 {
-		o.add("parameters", listOf(p.Parameters, b.param))
-	}
+	addList(o, "servers", p.Servers, b.server)
+	addList(o, "parameters", p.Parameters, b.param)
 	return b.extend(o, p.Extensions)
 }
 
 func (b *builder) operation(op *huma.Operation) any {
 	o := newObject(8)
-	if len(op.Tags) > 0 {
-		o.add("tags", stringList(op.Tags))
-	}
+	addList(o, "tags", op.Tags, asString)
 	o.addString("summary", op.Summary)
 	o.addString("description", op.Description)
 	if op.ExternalDocs != nil {
 		o.add("externalDocs", b.externalDocs(op.ExternalDocs))
 	}
 	o.addString("operationId", op.OperationID)
-	if len(op.Parameters) > 0 {
-		o.add("parameters", listOf(op.Parameters, b.param))
-	}
+	addList(o, "parameters", op.Parameters, b.param)
 	if op.RequestBody != nil {
 		o.add("requestBody", b.requestBody(op.RequestBody))
 	}
-	if len(op.Responses) > 0 {
-		o.add("responses", namedMap(op.Responses, b.response))
-	}
+	addMap(o, "responses", op.Responses, b.response)
 	if len(op.Callbacks) > 0 {
 		o.add("callbacks", namedMap(op.Callbacks, func(c map[string]*huma.PathItem) any {
 			return namedMap(c, b.pathItem)
@@ -183,9 +161,7 @@ func (b *builder) operation(op *huma.Operation) any {
 	if op.Security != nil {
 		o.add("security", securityRequirements(op.Security))
 	}
-	if len(op.Servers) > 0 {
-		o.add("servers", listOf(op.Servers, b.server))
-	}
+	addList(o, "servers", op.Servers, b.server)
 	return b.extend(o, op.Extensions)
 }
 
@@ -220,9 +196,7 @@ func (b *builder) param(p *huma.Param) any {
 	if !isNil(p.Example) {
 		o.add("example", b.value(p.Example))
 	}
-	if len(p.Examples) > 0 {
-		o.add("examples", namedMap(p.Examples, b.example))
-	}
+	addMap(o, "examples", p.Examples, b.example)
 	return b.extend(o, p.Extensions)
 }
 
@@ -249,12 +223,8 @@ func (b *builder) mediaType(m *huma.MediaType) any {
 	if !isNil(m.Example) {
 		o.add("example", b.value(m.Example))
 	}
-	if len(m.Examples) > 0 {
-		o.add("examples", namedMap(m.Examples, b.example))
-	}
-	if len(m.Encoding) > 0 {
-		o.add("encoding", namedMap(m.Encoding, b.encoding))
-	}
+	addMap(o, "examples", m.Examples, b.example)
+	addMap(o, "encoding", m.Encoding, b.encoding)
 	return b.extend(o, m.Extensions)
 }
 
@@ -264,9 +234,7 @@ func (b *builder) encoding(e *huma.Encoding) any {
 	}
 	o := newObject(3)
 	o.addString("contentType", e.ContentType)
-	if len(e.Headers) > 0 {
-		o.add("headers", namedMap(e.Headers, b.param))
-	}
+	addMap(o, "headers", e.Headers, b.param)
 	o.addString("style", e.Style)
 	if e.Explode != nil {
 		o.add("explode", *e.Explode)
@@ -297,15 +265,9 @@ func (b *builder) response(r *huma.Response) any {
 	o := newObject(3)
 	o.addString("$ref", r.Ref)
 	o.addString("description", r.Description)
-	if len(r.Headers) > 0 {
-		o.add("headers", namedMap(r.Headers, b.param))
-	}
-	if len(r.Content) > 0 {
-		o.add("content", namedMap(r.Content, b.mediaType))
-	}
-	if len(r.Links) > 0 {
-		o.add("links", namedMap(r.Links, b.link))
-	}
+	addMap(o, "headers", r.Headers, b.param)
+	addMap(o, "content", r.Content, b.mediaType)
+	addMap(o, "links", r.Links, b.link)
 	return b.extend(o, r.Extensions)
 }
 
@@ -350,33 +312,15 @@ func (b *builder) components(c *huma.Components) any {
 	if !isNil(c.Schemas) {
 		o.add("schemas", b.registry(c.Schemas))
 	}
-	if len(c.Responses) > 0 {
-		o.add("responses", namedMap(c.Responses, b.response))
-	}
-	if len(c.Parameters) > 0 {
-		o.add("parameters", namedMap(c.Parameters, b.param))
-	}
-	if len(c.Examples) > 0 {
-		o.add("examples", namedMap(c.Examples, b.example))
-	}
-	if len(c.RequestBodies) > 0 {
-		o.add("requestBodies", namedMap(c.RequestBodies, b.requestBody))
-	}
-	if len(c.Headers) > 0 {
-		o.add("headers", namedMap(c.Headers, b.param))
-	}
-	if len(c.SecuritySchemes) > 0 {
-		o.add("securitySchemes", namedMap(c.SecuritySchemes, b.securityScheme))
-	}
-	if len(c.Links) > 0 {
-		o.add("links", namedMap(c.Links, b.link))
-	}
-	if len(c.Callbacks) > 0 {
-		o.add("callbacks", namedMap(c.Callbacks, b.pathItem))
-	}
-	if len(c.PathItems) > 0 {
-		o.add("pathItems", namedMap(c.PathItems, b.pathItem))
-	}
+	addMap(o, "responses", c.Responses, b.response)
+	addMap(o, "parameters", c.Parameters, b.param)
+	addMap(o, "examples", c.Examples, b.example)
+	addMap(o, "requestBodies", c.RequestBodies, b.requestBody)
+	addMap(o, "headers", c.Headers, b.param)
+	addMap(o, "securitySchemes", c.SecuritySchemes, b.securityScheme)
+	addMap(o, "links", c.Links, b.link)
+	addMap(o, "callbacks", c.Callbacks, b.pathItem)
+	addMap(o, "pathItems", c.PathItems, b.pathItem)
 	return b.extend(o, c.Extensions)
 }
 
@@ -442,7 +386,7 @@ func (b *builder) oauthFlow(f *huma.OAuthFlow) any {
 	o.addString("authorizationUrl", f.AuthorizationURL)
 	o.add("tokenUrl", f.TokenURL)
 	o.addString("refreshUrl", f.RefreshURL)
-	o.add("scopes", namedMap(f.Scopes, func(s string) any { return s }))
+	o.add("scopes", namedMap(f.Scopes, asString))
 	return b.extend(o, f.Extensions)
 }
 
@@ -534,9 +478,23 @@ func listOf[V any](items []V, convert func(V) any) any {
 	return list
 }
 
-func stringList(items []string) any {
-	return listOf(items, func(s string) any { return s })
+// addMap adds a map member unless the map is empty (omitempty).
+func addMap[V any](o *object, key string, m map[string]V, convert func(V) any) {
+	if len(m) > 0 {
+		o.add(key, namedMap(m, convert))
+	}
 }
+
+// addList adds a list member unless the list is empty (omitempty).
+func addList[V any](o *object, key string, items []V, convert func(V) any) {
+	if len(items) > 0 {
+		o.add(key, listOf(items, convert))
+	}
+}
+
+func asString(s string) any { return s }
+
+func stringList(items []string) any { return listOf(items, asString) }
 
 func securityRequirements(requirements []map[string][]string) any {
 	return listOf(requirements, func(r map[string][]string) any {

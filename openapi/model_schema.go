@@ -29,9 +29,7 @@ func (b *builder) schema(s *huma.Schema) any {
 	if !isNil(s.Default) {
 		o.add("default", b.value(s.Default))
 	}
-	if len(s.Examples) > 0 {
-		o.add("examples", listOf(s.Examples, b.value))
-	}
+	addList(o, "examples", s.Examples, b.value)
 	if s.Items != nil {
 		o.add("items", b.schema(s.Items))
 	}
@@ -41,9 +39,7 @@ func (b *builder) schema(s *huma.Schema) any {
 	if properties := visibleProperties(s.Properties); len(properties) > 0 {
 		o.add("properties", namedMap(properties, b.schema))
 	}
-	if len(s.Enum) > 0 {
-		o.add("enum", listOf(s.Enum, b.value))
-	}
+	addList(o, "enum", s.Enum, b.value)
 	addNumber(b, o, "minimum", s.Minimum)
 	addNumber(b, o, "exclusiveMinimum", s.ExclusiveMinimum)
 	addNumber(b, o, "maximum", s.Maximum)
@@ -56,26 +52,16 @@ func (b *builder) schema(s *huma.Schema) any {
 	addNumber(b, o, "minItems", s.MinItems)
 	addNumber(b, o, "maxItems", s.MaxItems)
 	o.addBool("uniqueItems", s.UniqueItems)
-	if len(s.Required) > 0 {
-		o.add("required", stringList(s.Required))
-	}
-	if len(s.DependentRequired) > 0 {
-		o.add("dependentRequired", namedMap(s.DependentRequired, stringList))
-	}
+	addList(o, "required", s.Required, asString)
+	addMap(o, "dependentRequired", s.DependentRequired, stringList)
 	addNumber(b, o, "minProperties", s.MinProperties)
 	addNumber(b, o, "maxProperties", s.MaxProperties)
 	o.addBool("readOnly", s.ReadOnly)
 	o.addBool("writeOnly", s.WriteOnly)
 	o.addBool("deprecated", s.Deprecated)
-	if len(s.OneOf) > 0 {
-		o.add("oneOf", listOf(s.OneOf, b.schema))
-	}
-	if len(s.AnyOf) > 0 {
-		o.add("anyOf", listOf(s.AnyOf, b.schema))
-	}
-	if len(s.AllOf) > 0 {
-		o.add("allOf", listOf(s.AllOf, b.schema))
-	}
+	addList(o, "oneOf", s.OneOf, b.schema)
+	addList(o, "anyOf", s.AnyOf, b.schema)
+	addList(o, "allOf", s.AllOf, b.schema)
 	if s.Not != nil {
 		o.add("not", b.schema(s.Not))
 	}
@@ -83,7 +69,7 @@ func (b *builder) schema(s *huma.Schema) any {
 		discriminator := newObject(2)
 		discriminator.add("propertyName", d.PropertyName)
 		if len(d.Mapping) > 0 {
-			discriminator.add("mapping", namedMap(d.Mapping, func(ref string) any { return ref }))
+			discriminator.add("mapping", namedMap(d.Mapping, asString))
 		}
 		o.add("discriminator", discriminator)
 	}
