@@ -9,9 +9,8 @@ import (
 )
 
 // BuiltAndMarshaled returns doc as modelTree builds it and as Huma's own
-// MarshalJSON writes it, both with every object's keys sorted (and Huma's
-// keywords renamed as modelTree renames them), so that a test can compare
-// the two.
+// MarshalJSON writes it, both with every object's keys sorted, so that a
+// test can compare the two.
 func BuiltAndMarshaled(doc *huma.OpenAPI) (built, marshaled []byte, err error) {
 	tree, err := modelTree(doc)
 	if err != nil {
@@ -36,9 +35,6 @@ func canonical(v any) any {
 	switch v := v.(type) {
 	case *object:
 		for i, m := range v.members {
-			if extension, ok := humaKeywords[m.key]; ok {
-				v.members[i].key = extension
-			}
 			v.members[i].value = canonical(m.value)
 		}
 		slices.SortFunc(v.members, func(a, b member) int { return strings.Compare(a.key, b.key) })

@@ -329,22 +329,10 @@ func (b *builder) components(c *huma.Components) any {
 var mapRegistryType = reflect.TypeOf(huma.NewMapRegistry(componentSchemasPath, huma.DefaultSchemaNamer))
 
 func (b *builder) registry(r huma.Registry) any {
-	if reflect.TypeOf(r) == mapRegistryType {
-		return namedMap(r.Map(), b.schema)
+	if reflect.TypeOf(r) != mapRegistryType {
+		return b.value(r) // a registry of the application's own encodes itself
 	}
-	// A registry of the application's own encodes itself; Huma's keywords
-	// in its schemas are renamed all the same.
-	tree := b.value(r)
-	if named, ok := tree.(*object); ok {
-		for _, m := range named.members {
-			walk(m.value, kindSchema, "#", func(obj *object, k kind, _ string) {
-				if k == kindSchema {
-					renameHumaKeywords(obj)
-				}
-			})
-		}
-	}
-	return tree
+	return namedMap(r.Map(), b.schema)
 }
 
 func (b *builder) securityScheme(s *huma.SecurityScheme) any {

@@ -6,8 +6,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 )
 
-// schema mirrors huma.Schema's MarshalJSON, and renames Huma's own
-// keywords to specification extensions (see humaKeywords).
+// schema mirrors huma.Schema's MarshalJSON.
 func (b *builder) schema(s *huma.Schema) any {
 	if s == nil {
 		return nil
@@ -73,9 +72,7 @@ func (b *builder) schema(s *huma.Schema) any {
 		}
 		o.add("discriminator", discriminator)
 	}
-	b.extend(o, s.Extensions)
-	renameHumaKeywords(o)
-	return o
+	return b.extend(o, s.Extensions)
 }
 
 // addNumber adds a numeric keyword that is set (a nil pointer is absent).

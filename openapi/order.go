@@ -14,9 +14,14 @@ const componentSchemasPath = "#/components/schemas/"
 // arrange puts the keys of every object of doc in conventional order (see
 // keyOrder), sorts named maps by name, and lists the properties of schemas
 // built from Go structs in the order the fields are declared. fieldOrders maps
-// a schema's location to its property names in that order.
+// a schema's location to its property names in that order. On the way it
+// renames Huma's own schema keywords (see humaKeywords), wherever the schema
+// came from.
 func arrange(doc any, fieldOrders map[string][]string) {
 	walk(doc, kindDocument, "#", func(obj *object, k kind, path string) {
+		if k == kindSchema {
+			renameHumaKeywords(obj)
+		}
 		sortMembers(obj, keyOrder[k])
 		for _, m := range obj.members {
 			c, ok := children[k][m.key]
