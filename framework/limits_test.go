@@ -136,17 +136,7 @@ func TestHeaderLimit(t *testing.T) {
 // finishes its header is disconnected after ReadHeaderTimeout.
 func TestSlowHeaderIsCutOff(t *testing.T) {
 	app := limitsApp(t, framework.Config{ReadHeaderTimeout: 200 * time.Millisecond})
-	addr := startServe(t, app)
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	start := time.Now()
-	_, _ = io.WriteString(conn, "GET /slow HTTP/1.1\r\nHost: test\r\nX-Slow: ")
-	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-	_, err = io.ReadAll(conn)
-	elapsed := time.Since(start)
+	_, elapsed, err := untilClosed(t, startServe(t, app), "GET /slow HTTP/1.1\r\nHost: test\r\nX-Slow: ")
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
 		t.Fatalf("the server kept the half-sent request open for %s", elapsed)
@@ -158,25 +148,32 @@ func TestSlowHeaderIsCutOff(t *testing.T) {
 
 func TestIdleConnectionIsClosed(t *testing.T) {
 	app := limitsApp(t, framework.Config{IdleTimeout: 200 * time.Millisecond})
-	addr := startServe(t, app)
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	start := time.Now()
-	_, _ = io.WriteString(conn, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n")
-	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-	received, err := io.ReadAll(conn) // the response, then the close
+	received, elapsed, err := untilClosed(t, startServe(t, app), "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n") // the response, then the close
 	if err != nil {
 		t.Fatalf("the idle connection was not closed: %v", err)
 	}
 	if !strings.HasPrefix(string(received), "HTTP/1.1 200") {
 		t.Errorf("response %q", received)
 	}
-	if elapsed := time.Since(start); elapsed > 2*time.Second {
+	if elapsed > 2*time.Second {
 		t.Errorf("closed after %s, want about 200ms", elapsed)
 	}
+}
+
+// untilClosed sends raw to addr and reads until the server closes the
+// connection (or 5 s pass): what it received, and how long that took.
+func untilClosed(t *testing.T, addr, raw string) ([]byte, time.Duration, error) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	_, _ = io.WriteString(conn, raw)
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	received, err := io.ReadAll(conn)
+	return received, time.Since(start), err
 }
 
 // TestWriteTimeout cuts off a response that takes longer than
