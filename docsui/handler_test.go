@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/docsui"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 // serve starts a real server on 127.0.0.1 with the handler at /docs.
@@ -40,17 +41,7 @@ func request(t *testing.T, method, url string, header ...string) (*http.Response
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, body
+	return testkit.Do(t, &http.Client{Transport: &http.Transport{DisableCompression: true}}, req)
 }
 
 func TestRoutes(t *testing.T) {

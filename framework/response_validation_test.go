@@ -63,15 +63,7 @@ func newGadgetApp(validation framework.ResponseValidation, log io.Writer) *frame
 
 func get(t *testing.T, url string) (int, http.Header, string) {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, body := testkit.Get(t, url)
 	return resp.StatusCode, resp.Header, string(body)
 }
 

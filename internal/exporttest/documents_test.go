@@ -3,7 +3,6 @@ package exporttest
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/signet-go/signet/internal/kitchensink"
 	"github.com/signet-go/signet/internal/oascheck"
+	"github.com/signet-go/signet/internal/testkit"
 )
 
 // document is one exported document and where it came from.
@@ -140,15 +140,7 @@ func TestServedDocumentsAreTheExportedOnes(t *testing.T) {
 
 func get(t *testing.T, url string) []byte {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, body := testkit.Get(t, url)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %s", url, resp.Status)
 	}
