@@ -1,8 +1,7 @@
 // Package testkit holds what Signet's tests share when they run real
-// servers and real binaries on 127.0.0.1: a free port, a request whose
-// body is read in full, a buffer that a
-// process and the test can use at once, and building and serving the
-// example programs.
+// servers and real binaries on 127.0.0.1: a free port, a request whose body
+// is read in full, a buffer that a process and the test can use at once,
+// and building and serving the example programs.
 package testkit
 
 import (
