@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -167,23 +168,43 @@ func TestValidateResponsesLetsFlushedResponsesStream(t *testing.T) {
 }
 
 func TestValidateResponsesOffCostsNothing(t *testing.T) {
-	// With the switch off, a request allocates exactly what it does in an
-	// App configured without it. With it on, the check shows up; so the
+	// With the switch off, a request allocates what it does in an App
+	// configured without it. With it on, the check shows up; so the
 	// comparison can fail.
 	allocs := func(h http.Handler) float64 {
-		return testing.AllocsPerRun(200, func() {
+		return meanAllocations(1000, func() {
 			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/gadgets/ok", nil))
 		})
 	}
 	unset := allocs(newGadgetAppWithout(io.Discard))
 	off := allocs(newGadgetApp(framework.ResponsesUnchecked, io.Discard))
 	on := allocs(newGadgetApp(framework.LogInvalidResponses, io.Discard))
-	if off != unset {
-		t.Errorf("switch off: %v allocations per request; without the switch: %v", off, unset)
+	// Half an allocation of slack: the race detector makes sync.Pool drop
+	// a quarter of what is put back at random, which moves the mean by a
+	// tenth or two; one more allocation per request moves it by one.
+	if off > unset+0.5 {
+		t.Errorf("switch off: %.2f allocations per request; without the switch: %.2f", off, unset)
 	}
-	if on <= unset {
-		t.Errorf("switch on: %v allocations per request, not more than without it (%v): is the check running?", on, unset)
+	if on < unset+1 {
+		t.Errorf("switch on: %.2f allocations per request, not more than without it (%.2f): is the check running?", on, unset)
 	}
+}
+
+// meanAllocations is the mean number of heap allocations of one call of f
+// over runs calls, after one call to warm up. Unlike testing.AllocsPerRun it
+// does not round down, so two means that straddle a whole number compare as
+// close. Like AllocsPerRun it runs on one processor while it counts, so
+// that other goroutines allocate less in between.
+func meanAllocations(runs int, f func()) float64 {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	f()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return float64(after.Mallocs-before.Mallocs) / float64(runs)
 }
 
 // newGadgetAppWithout is newGadgetApp from a Config that does not mention
