@@ -9,10 +9,20 @@ var humaKeywords = map[string]string{
 }
 
 // renameHumaKeywords renames Huma's own keywords among a schema's members.
+// Where the schema also sets the extension itself (Extensions
+// "x-patternDescription" next to PatternDescription), the extension it set
+// is kept and Huma's keyword is dropped: a JSON object has each name once.
 func renameHumaKeywords(schema *object) {
-	for i, m := range schema.members {
-		if extension, ok := humaKeywords[m.key]; ok {
-			schema.members[i].key = extension
+	for i := 0; i < len(schema.members); i++ {
+		extension, ok := humaKeywords[schema.members[i].key]
+		if !ok {
+			continue
 		}
+		if _, set := schema.get(extension); set {
+			schema.members = append(schema.members[:i], schema.members[i+1:]...)
+			i--
+			continue
+		}
+		schema.members[i].key = extension
 	}
 }

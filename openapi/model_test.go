@@ -176,3 +176,14 @@ func TestModelTreeLeavesANilRegistryOut(t *testing.T) {
 		t.Errorf("want components without schemas (Huma writes null, which OpenAPI does not allow):\n%s", out)
 	}
 }
+
+func TestModelTreeKeepsAnExplicitPatternDescriptionExtensionOnce(t *testing.T) {
+	registry := huma.NewMapRegistry("#/components/schemas/", huma.DefaultSchemaNamer)
+	registry.Map()["Code"] = &huma.Schema{Type: "string", Pattern: "^[A-Z]+$", PatternDescription: "from the field",
+		Extensions: map[string]any{"x-patternDescription": "from the extension"}}
+	doc := &huma.OpenAPI{OpenAPI: "3.1.0", Info: &huma.Info{Title: "t", Version: "1"}, Components: &huma.Components{Schemas: registry}}
+	out := string(render(t, doc, openapi.Options{}))
+	if strings.Count(out, `"x-patternDescription"`) != 1 || !strings.Contains(out, `"from the extension"`) {
+		t.Errorf("want one x-patternDescription, the extension's:\n%s", out)
+	}
+}
