@@ -69,18 +69,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	go func() { exited <- app.Execute(ctx, []string{"serve", "--addr", addr}, io.Discard, &stderr) }()
 
 	url := "http://" + addr
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, err := http.Get(url + "/openapi.json")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("serve did not start: %v\n%s", err, &stderr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	testkit.WaitListening(t, addr)
 	type result struct {
 		body string
 		err  error
