@@ -1,76 +1,80 @@
 package framework
 
 import (
-	"fmt"
-	"log/slog"
 	"net/http"
-	"runtime/debug"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/go-chi/chi/v5"
+	"github.com/signet-go/signet/framework/internal/inputpolicy"
 )
 
-// adapter is Signet's huma.Adapter: it routes operations with chi and runs
-// each request through a requestContext, which applies the status rules.
-// In place of humachi, it also answers HEAD for every GET operation and
-// turns a panic into a logged 500.
+// adapter is Signet's huma.Adapter. Every operation added to the App's
+// huma.API passes through Handle, whoever registers it (framework.Register,
+// huma.Register on App.API(), huma.NewGroup, Huma's sse and autopatch), so
+// that is where Signet's rules for operations live: the registration
+// checks, the route table that refuses conflicts, the input policy and the
+// status rules on the wire (requestContext). In place of humachi, it also
+// answers HEAD for every GET operation.
 type adapter struct {
-	router chi.Router
-	logger *slog.Logger
-	// explicitHEAD holds the paths that have a HEAD operation of their own,
-	// which a GET operation's implicit HEAD must not replace.
-	explicitHEAD map[string]bool
+	app    *App
+	router *chi.Mux
 }
 
 var _ huma.Adapter = (*adapter)(nil)
 
-func newAdapter(router chi.Router, logger *slog.Logger) *adapter {
-	return &adapter{router: router, logger: logger, explicitHEAD: map[string]bool{}}
+// Handle admits op (it panics with a *RegistrationError when op
+// contradicts itself, HTTP, or a route already served) and routes it. A GET
+// operation also answers HEAD: the same status and headers, no body. The
+// HEAD route is not an operation of its own, so it is not in the document.
+func (a *adapter) Handle(op *huma.Operation, handler func(huma.Context)) {
+	if a.app.api == nil {
+		a.handleBuiltIn(op, handler)
+		return
+	}
+	a.app.admit(op, a.mountedPattern(op))
+	boundIntegerParameters(op)
+	h := &operationHandler{app: a.app, op: op, policy: inputpolicy.For(op, a.app.bodyLimit(op)), handler: handler}
+	// The input policy applies the body limit; Huma, which would refuse a
+	// body of exactly its limit, is given none of its own. (An operation of
+	// a huma.NewGroup with a prefix reaches here as a copy, and keeps Huma's
+	// limit as well.)
+	op.MaxBodyBytes = -1
+	if facts := factsOf(op); facts != nil {
+		h.streaming = facts.streaming
+	}
+	a.router.Method(op.Method, op.Path, h)
+	if op.Method == http.MethodGet && a.app.routes.owner(http.MethodHead, op.Path) == nil {
+		a.router.Method(http.MethodHead, op.Path, h)
+	}
 }
 
-// Handle routes op to handler. A GET operation also answers HEAD: the same
-// status and headers, and net/http drops the body. The HEAD route is not an
-// operation of its own, so it is not in the document.
-func (a *adapter) Handle(op *huma.Operation, handler func(huma.Context)) {
-	serve := func(w http.ResponseWriter, r *http.Request) {
-		c := &requestContext{op: op, r: r, w: w, logger: a.logger}
-		defer a.recoverPanic(c)
-		handler(c)
-		if c.status == 0 {
-			c.SetStatus(0)
-		}
+// handleBuiltIn routes one of Huma's own routes, which huma.NewAPI adds
+// through the adapter while it builds the API (the schemas of
+// Config.SchemaLinks): not an operation, and not in the document. Huma's
+// handlers for them write a body without choosing a status: 200.
+func (a *adapter) handleBuiltIn(op *huma.Operation, handler func(huma.Context)) {
+	if op.DefaultStatus == 0 {
+		op.DefaultStatus = http.StatusOK
 	}
-	a.router.MethodFunc(op.Method, op.Path, serve)
-	switch op.Method {
-	case http.MethodHead:
-		a.explicitHEAD[op.Path] = true
-	case http.MethodGet:
-		if !a.explicitHEAD[op.Path] {
-			a.router.MethodFunc(http.MethodHead, op.Path, serve)
-		}
+	h := &operationHandler{app: a.app, op: op, handler: handler}
+	for _, method := range []string{op.Method, http.MethodHead} {
+		a.router.Method(method, op.Path, h)
+		a.app.routes.claimOwn(method, op.Path, "Huma's own route "+op.Path)
 	}
+}
+
+// mountedPattern is the pattern of a route the router already has for op's
+// method and path that no operation owns: a handler mounted on Router().
+func (a *adapter) mountedPattern(op *huma.Operation) string {
+	if op.Method == http.MethodHead && a.app.routes.owner(http.MethodGet, op.Path) != nil {
+		return "" // the GET operation's implicit HEAD, which op replaces
+	}
+	if a.app.routes.owner(op.Method, op.Path) != nil {
+		return "" // the route table names the operation itself
+	}
+	return a.router.Find(chi.NewRouteContext(), op.Method, op.Path)
 }
 
 func (a *adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.router.ServeHTTP(w, r)
-}
-
-// recoverPanic turns a panic in a handler into a 500 and logs it with its
-// stack; the server keeps serving. When the status was already sent, the
-// response is aborted instead, so that the client does not take a truncated
-// body for a complete one.
-func (a *adapter) recoverPanic(c *requestContext) {
-	v := recover()
-	if v == nil {
-		return
-	}
-	if v == http.ErrAbortHandler {
-		panic(v)
-	}
-	a.logger.ErrorContext(c.r.Context(), "signet: handler panicked; sent 500",
-		"method", c.op.Method, "path", c.op.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-	if c.status != 0 {
-		panic(http.ErrAbortHandler)
-	}
-	c.writeInternalError()
 }

@@ -19,23 +19,23 @@ type App struct {
 	logger *slog.Logger
 	router *chi.Mux
 	api    huma.API
+	routes *routeTable
 
 	mu          sync.Mutex // guards middlewares and started
 	middlewares []func(http.Handler) http.Handler
 	started     bool
 	handler     http.Handler // middlewares around router, built on the first request
+	routeErr    error        // a route an operation lost to Router(), found on the first request
 	buildOnce   sync.Once
 }
 
 // New creates an App from config.
 func New(config Config) *App {
 	config = config.withDefaults()
-	a := &App{config: config, logger: config.Logger, router: chi.NewMux()}
-	a.router.NotFound(func(w http.ResponseWriter, _ *http.Request) {
-		writeProblem(w, http.StatusNotFound, "")
-	})
+	a := &App{config: config, logger: config.Logger, router: chi.NewMux(), routes: newRouteTable()}
+	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
-	a.api = huma.NewAPI(a.humaConfig(), newAdapter(a.router, a.logger))
+	a.api = huma.NewAPI(a.humaConfig(), &adapter{app: a, router: a.router})
 	a.mountDocuments()
 	a.mountDocs()
 	a.enableResponseValidation()
@@ -60,18 +60,25 @@ func (a *App) humaConfig() huma.Config {
 	}
 	hc.Formats = jsonformat.Formats(hc.Formats)
 	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
-	hc.Transformers = append(hc.Transformers, describeBodyErrors, sanitizeProblem(a.logger))
+	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
 	return hc
 }
 
 // ServeHTTP serves a request through the middlewares and the router,
-// with the security headers every response carries (secure_headers.go).
+// with the security headers every response carries. It panics, on every
+// request, when a handler mounted on Router() replaced an operation's
+// route: the document would list what the App does not run.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.buildOnce.Do(a.build)
+	if a.routeErr != nil {
+		panic(a.routeErr)
+	}
 	setSecurityHeaders(w.Header())
 	a.handler.ServeHTTP(w, r)
 }
 
+// build ends registration: from here on operations and middlewares are
+// refused, and the routes are checked once.
 func (a *App) build() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -81,6 +88,7 @@ func (a *App) build() {
 		h = a.middlewares[i](h)
 	}
 	a.handler = h
+	a.routeErr = a.routes.checkMounted(a.router)
 }
 
 // Use adds middlewares around every route, the document and docs routes
@@ -97,7 +105,10 @@ func (a *App) Use(middlewares ...func(http.Handler) http.Handler) {
 }
 
 // Router returns the chi router, for mounting handlers that are not
-// operations. Add middleware with App.Use rather than Router().Use.
+// operations. Add middleware with App.Use rather than Router().Use. A
+// handler may not take a method and path that an operation serves: that is
+// refused when the operation is registered after it, and on the App's
+// first request when the handler is mounted after the operation.
 func (a *App) Router() chi.Router { return a.router }
 
 // API returns the Huma API, for Huma features Signet does not wrap.
@@ -120,7 +131,7 @@ func (a *App) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.Header().Set("Allow", strings.Join(allowed, ", "))
-	writeProblem(w, http.StatusMethodNotAllowed, "")
+	writeProblem(w, r, http.StatusMethodNotAllowed, "")
 }
 
 var allowableMethods = []string{

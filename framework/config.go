@@ -43,6 +43,13 @@ type Config struct {
 	// connect to. See package docsui.
 	DocsUI docsui.Config
 
+	// NoSlashRedirect switches off the trailing-slash redirect: by default a
+	// request for /items/ where only /items has a route (or the reverse) is
+	// answered 307 Temporary Redirect to the path that has one, query kept,
+	// as FastAPI's redirect_slashes does. A redirect never leaves the
+	// origin. With NoSlashRedirect, such a request gets 404.
+	NoSlashRedirect bool
+
 	// SchemaLinks adds Huma's "$schema" property to JSON response bodies, a
 	// "Link: <...>; rel=describedby" header to responses, and serves the
 	// schemas under /schemas. Off by default: most clients do not want them.

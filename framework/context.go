@@ -19,22 +19,28 @@ import (
 // rest goes to temporary files (as in net/http's ParseMultipartForm).
 const multipartMaxMemory = 8 << 10
 
-// requestContext is the huma.Context of one request. It is where the status
-// rules are enforced on the wire, because every response Huma writes passes
-// through SetStatus and BodyWriter:
+// requestContext is the huma.Context of one request. It is the one place
+// where the status of a response is decided on the wire, because every
+// response Huma writes passes through SetStatus and BodyWriter:
 //   - a status of 0 means the operation's DefaultStatus;
 //   - a status outside 200-599 becomes a logged 500;
-//   - a bodiless status (204, 205, 304) sends no content headers and no body.
+//   - a bodiless status (204, 205, 304) sends no content headers and no body;
+//   - a response to HEAD sends its headers and no body.
+//
+// What a middleware or an httptest.ResponseRecorder sees is what the client
+// gets: net/http would drop a body on the wire, but not before them.
 type requestContext struct {
 	op     *huma.Operation
 	r      *http.Request
 	w      http.ResponseWriter
 	logger *slog.Logger
+	// mediaType is the documented media type the input policy matched the
+	// request's Content-Type to, which Huma reads to choose a decoder.
+	mediaType string
 
-	// int32, not int: with it the context is one size class smaller (48
-	// bytes, not 64), and one is allocated per request.
-	status   int32 // the status sent (200-599), 0 until then
-	bodyless bool  // body writes are discarded
+	status   int       // the status sent (200-599), 0 until then
+	bodyless bool      // the status allows no body: body writes are discarded
+	head     *headBody // the body a GET would have had, measured for HEAD
 }
 
 var _ huma.Context = (*requestContext)(nil)
@@ -47,7 +53,7 @@ func (c *requestContext) Host() string               { return c.r.Host }
 func (c *requestContext) RemoteAddr() string         { return c.r.RemoteAddr }
 func (c *requestContext) URL() url.URL               { return *c.r.URL }
 func (c *requestContext) BodyReader() io.Reader      { return c.r.Body }
-func (c *requestContext) Status() int                { return int(c.status) }
+func (c *requestContext) Status() int                { return c.status }
 
 func (c *requestContext) Version() huma.ProtoVersion {
 	return huma.ProtoVersion{Proto: c.r.Proto, ProtoMajor: c.r.ProtoMajor, ProtoMinor: c.r.ProtoMinor}
@@ -66,8 +72,12 @@ func (c *requestContext) Param(name string) string {
 	return v
 }
 
-// Header returns the first line of a request header, as http.Header.Get.
+// Header returns the first line of a request header, as http.Header.Get;
+// for Content-Type, the documented media type the input policy matched.
 func (c *requestContext) Header(name string) string {
+	if c.mediaType != "" && (name == "Content-Type" || canonicalHeaderKey(name) == "Content-Type") {
+		return c.mediaType
+	}
 	if v := c.r.Header[canonicalHeaderKey(name)]; len(v) > 0 {
 		return v[0]
 	}
@@ -106,7 +116,8 @@ func (c *requestContext) AppendHeader(name, value string) {
 }
 
 // SetStatus sends the status line and headers. Only the first call counts:
-// once the header is on the wire it cannot change.
+// once the header is on the wire it cannot change. The header of a
+// response to HEAD waits until the handler is done (see headBody).
 func (c *requestContext) SetStatus(code int) {
 	if c.status != 0 {
 		return
@@ -120,30 +131,51 @@ func (c *requestContext) SetStatus(code int) {
 		c.writeInternalError()
 		return
 	}
+	c.status = code
 	if !BodyAllowed(code) {
 		dropContentHeaders(c.w.Header(), code)
 		c.bodyless = true
+	} else if c.r.Method == http.MethodHead {
+		c.head = &headBody{}
+		return
 	}
-	c.status = int32(code)
 	c.w.WriteHeader(code)
 }
 
 // BodyWriter returns where the body goes. A body written without a status
-// goes out under the operation's DefaultStatus; a bodiless status discards it.
+// goes out under the operation's DefaultStatus; a bodiless status discards
+// it, and so does HEAD, after measuring it.
 func (c *requestContext) BodyWriter() io.Writer {
 	if c.status == 0 {
 		c.SetStatus(0)
 	}
-	if c.bodyless {
+	switch {
+	case c.head != nil:
+		return c.head
+	case c.bodyless:
 		return io.Discard
 	}
 	return c.w
 }
 
+// finish completes the response once the handler is done: the operation's
+// DefaultStatus when the handler wrote nothing at all (a stream that ended
+// before its first byte), and the waiting header of a response to HEAD.
+func (c *requestContext) finish() {
+	if c.status == 0 {
+		c.SetStatus(0)
+	}
+	if c.head != nil {
+		c.head.describe(c.w.Header())
+		c.head = nil
+		c.w.WriteHeader(c.status)
+	}
+}
+
 // writeInternalError answers 500 with a problem that reveals nothing and
 // discards whatever the handler writes afterwards.
 func (c *requestContext) writeInternalError() {
-	writeInternalError(c.w)
+	writeInternalError(c.w, c.r)
 	c.status = http.StatusInternalServerError
 	c.bodyless = true
 }

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"net/http"
 
 	"github.com/signet-go/signet/docsui"
 )
@@ -33,8 +34,10 @@ func (a *App) mountDocs() {
 		panic(fmt.Sprintf("signet: Config.DocsPath or Config.DocsUI: %v", err))
 	}
 	for _, p := range docs.Paths() {
-		a.router.Method("GET", p, docs)
-		a.router.Method("HEAD", p, docs)
+		a.router.Method(http.MethodGet, p, docs)
+		a.router.Method(http.MethodHead, p, docs)
+		a.routes.claimOwn(http.MethodGet, p, "the docs UI Signet serves at "+path)
+		a.routes.claimOwn(http.MethodHead, p, "the docs UI Signet serves at "+path)
 	}
 }
 

@@ -1,71 +1,128 @@
 package framework
 
 import (
-	"fmt"
-	"slices"
-	"strings"
+	"net/http"
+	"reflect"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 )
 
-// documentRules is an OnAddOperation hook that runs on each operation as it
-// enters the document. It documents the statuses a dynamic Status field
-// lists (see dynamicStatuses), applies the status rules to the documented
-// responses (a bodiless status has no content; every response has a
-// description, which OpenAPI requires) and refuses an operation whose path
-// and path parameters disagree, which would make the document invalid.
-func documentRules(_ *huma.OpenAPI, op *huma.Operation) {
-	documentDynamicStatuses(op)
+// documentRules is an OnAddOperation hook: it runs on every operation as it
+// enters the document, whoever registered it, and makes the document say
+// what the App will do:
+//   - each status of a dynamic Status field's enum is documented (typed
+//     facts; Huma documents none);
+//   - output headers tagged required:"true" are documented as required;
+//   - every status Signet itself may send for the operation is documented
+//     (frameworkStatuses), as problem details;
+//   - every problem response has an example that states its own status
+//     (the schema's example says 400 whatever the status);
+//   - every response has a description, which OpenAPI requires.
+//
+// It documents; it refuses nothing: the adapter's admission refuses what
+// contradicts HTTP, for hidden operations too, which never enter the
+// document.
+func documentRules(oapi *huma.OpenAPI, op *huma.Operation) {
+	if facts := factsOf(op); facts != nil {
+		documentDynamicStatuses(op, facts.dynamicStatuses)
+		documentRequiredHeaders(op, facts.requiredHeaders)
+	}
+	documentFrameworkStatuses(oapi, op)
 	for key, response := range op.Responses {
 		k := responseKey(key)
-		if !k.bodyAllowed() {
-			response.Content = nil
+		if response == nil {
+			continue // refused by the admission
 		}
 		if response.Description == "" {
 			response.Description = k.description()
 		}
-	}
-	if err := checkPathParameters(op); err != nil {
-		panic(err)
+		addProblemExample(key, response)
 	}
 }
 
-// checkPathParameters refuses an operation whose path has a {name} that no
-// path parameter of its input declares, or the reverse.
-func checkPathParameters(op *huma.Operation) *RegistrationError {
-	var inPath, declared []string
-	for segment := range strings.SplitSeq(op.Path, "{") {
-		if name, _, ok := strings.Cut(segment, "}"); ok {
-			inPath = append(inPath, name)
-		}
+// frameworkStatuses are the statuses Signet itself answers an operation
+// with, whatever its handler does: 500 for any failure of the handler or
+// the server; for an operation with a request body, 400 (a body that is not
+// valid JSON or cannot be read), 408 (a body that does not arrive in time),
+// 413 (over the limit) and 415 (a media type the operation does not take);
+// 422 for an input that can fail validation.
+func frameworkStatuses(op *huma.Operation) []int {
+	statuses := []int{http.StatusInternalServerError}
+	if op.RequestBody != nil {
+		statuses = append(statuses, http.StatusBadRequest, http.StatusRequestTimeout,
+			http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
 	}
-	for _, p := range op.Parameters {
-		if p != nil && p.In == "path" {
-			declared = append(declared, p.Name)
-		}
+	if op.RequestBody != nil || len(op.Parameters) > 0 {
+		statuses = append(statuses, http.StatusUnprocessableEntity)
 	}
-	refuse := func(problem, fix string) *RegistrationError {
-		return &RegistrationError{Method: op.Method, Path: op.Path, Status: op.DefaultStatus, Problem: problem, Fix: fix}
-	}
-	for _, name := range inPath {
-		if !slices.Contains(declared, name) {
-			return refuse(fmt.Sprintf("the path has {%s}, but the input declares no path parameter %q", name, name),
-				fmt.Sprintf("add a field such as `%s string `path:\"%s\"`` to the input struct; fields of an embedded struct count only when the embedded type is exported", exportedName(name), name))
-		}
-	}
-	for _, name := range declared {
-		if !slices.Contains(inPath, name) {
-			return refuse(fmt.Sprintf("the input declares the path parameter %q, but the path has no {%s}", name, name),
-				fmt.Sprintf("add {%s} to the path, or make the field a query parameter with `query:\"%s\"`", name, name))
-		}
-	}
-	return nil
+	return statuses
 }
 
-// exportedName capitalizes a parameter name into a field name for a hint.
-func exportedName(name string) string {
-	if name == "" {
-		return "Param"
+// documentFrameworkStatuses documents each framework status that op does
+// not document by its code, as Huma documents op.Errors: problem details
+// with Huma's error schema.
+func documentFrameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) {
+	var content map[string]*huma.MediaType
+	for _, status := range frameworkStatuses(op) {
+		key := strconv.Itoa(status)
+		if op.Responses[key] != nil {
+			continue
+		}
+		if content == nil {
+			content = problemContent(oapi.Components.Schemas)
+		}
+		op.Responses[key] = &huma.Response{Description: http.StatusText(status), Content: content}
 	}
-	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// problemContent is the content of a problem response as Huma documents
+// it for op.Errors: its error model, in the media type the model declares.
+func problemContent(registry huma.Registry) map[string]*huma.MediaType {
+	model := huma.NewError(0, "")
+	mediaType := "application/json"
+	if filter, ok := model.(huma.ContentTypeFilter); ok {
+		mediaType = filter.ContentType(mediaType)
+	}
+	t := derefType(reflect.TypeOf(model))
+	return map[string]*huma.MediaType{mediaType: {Schema: registry.Schema(t, true, "Error")}}
+}
+
+// addProblemExample gives a problem response under a status code an
+// example that states that code: Huma's error schema carries one example
+// for every status, 400. The content map may be shared between responses,
+// so each media type is copied before its example is set.
+func addProblemExample(key string, response *huma.Response) {
+	status, err := strconv.Atoi(key)
+	if err != nil || status < 400 {
+		return
+	}
+	for mediaType, media := range response.Content {
+		if mediaType != problemContentType || media == nil || media.Example != nil || len(media.Examples) > 0 {
+			continue
+		}
+		withExample := *media
+		withExample.Example = &huma.ErrorModel{Title: http.StatusText(status), Status: status}
+		copied := make(map[string]*huma.MediaType, len(response.Content))
+		for k, v := range response.Content {
+			copied[k] = v
+		}
+		copied[mediaType] = &withExample
+		response.Content = copied
+	}
+}
+
+// documentRequiredHeaders marks the named headers of the operation's
+// responses as required.
+func documentRequiredHeaders(op *huma.Operation, names []string) {
+	for _, response := range op.Responses {
+		if response == nil {
+			continue
+		}
+		for _, name := range names {
+			if header := response.Headers[name]; header != nil {
+				header.Required = true
+			}
+		}
+	}
 }

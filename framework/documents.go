@@ -39,6 +39,9 @@ func (a *App) mountDocuments() {
 		h := a.documentHandler(route)
 		a.router.Get(route.path, h)
 		a.router.Head(route.path, h)
+		what := "the OpenAPI document Signet serves at " + route.path
+		a.routes.claimOwn(http.MethodGet, route.path, what)
+		a.routes.claimOwn(http.MethodHead, route.path, what)
 	}
 }
 
@@ -52,29 +55,25 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 		sum := sha256.Sum256(body)
 		return document{
 			body:          body,
-			etag:          []string{`"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`},
-			contentType:   []string{route.contentType},
-			contentLength: []string{strconv.Itoa(len(body))},
+			etag:          `"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`,
+			contentLength: strconv.Itoa(len(body)),
 		}, err
 	})
 	return func(w http.ResponseWriter, r *http.Request) {
 		doc, err := render()
 		if err != nil {
 			a.logger.ErrorContext(r.Context(), "signet: cannot render the OpenAPI document", "path", route.path, "error", err)
-			writeInternalError(w)
+			writeInternalError(w, r)
 			return
 		}
-		// The header values are shared by every response, which costs no
-		// allocation; Header.Set and Header.Add replace or extend a value
-		// slice, never change it in place.
 		h := w.Header()
-		h["Content-Type"], h["Etag"], h["Cache-Control"] = doc.contentType, doc.etag, noCache
+		h["Content-Type"], h["Etag"], h["Cache-Control"] = []string{route.contentType}, []string{doc.etag}, []string{"no-cache"}
 		if len(r.Header["Range"]) == 0 && len(r.Header["If-None-Match"]) == 0 && len(r.Header["If-Match"]) == 0 {
 			// What ServeContent sends for a plain GET or HEAD, without its
 			// copy through a buffer (12 KiB per request for a small API).
 			// If-Modified-Since and If-Unmodified-Since do not apply: the
 			// document has no Last-Modified.
-			h["Accept-Ranges"], h["Content-Length"] = acceptByteRanges, doc.contentLength
+			h["Accept-Ranges"], h["Content-Length"] = []string{"bytes"}, []string{doc.contentLength}
 			w.WriteHeader(http.StatusOK)
 			if r.Method != http.MethodHead {
 				_, _ = w.Write(doc.body)
@@ -85,14 +84,8 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 	}
 }
 
-var (
-	noCache          = []string{"no-cache"}
-	acceptByteRanges = []string{"bytes"}
-)
-
-// document is a rendered document and its entity tag.
+// document is a rendered document, its entity tag and its length.
 type document struct {
-	body []byte
-	// Header values, each ready to share between responses.
-	etag, contentType, contentLength []string
+	body                []byte
+	etag, contentLength string
 }

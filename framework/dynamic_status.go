@@ -9,10 +9,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 )
 
-// dynamicStatusesKey is where register leaves, in an operation's Metadata,
-// the statuses its output's Status field may take, for documentRules.
-const dynamicStatusesKey = "signet:dynamicStatuses"
-
 // dynamicStatuses reads the statuses an output's dynamic Status field may
 // take from its enum tag, `enum:"200,304"`. Huma never documents a dynamic
 // status; Signet documents each listed one like the DefaultStatus response,
@@ -41,8 +37,7 @@ func dynamicStatuses(output reflect.Type) ([]int, error) {
 // documentDynamicStatuses documents each status of a dynamic Status field
 // that the operation does not document itself: with the DefaultStatus
 // response's headers, and its content when the status allows a body.
-func documentDynamicStatuses(op *huma.Operation) {
-	statuses, _ := op.Metadata[dynamicStatusesKey].([]int)
+func documentDynamicStatuses(op *huma.Operation, statuses []int) {
 	if len(statuses) == 0 {
 		return
 	}

@@ -44,7 +44,7 @@ func TestHandlerErrorIsA500ThatRevealsNothing(t *testing.T) {
 	if r.Status != http.StatusInternalServerError {
 		t.Fatalf("status %d, want 500\n%s", r.Status, r.Raw)
 	}
-	if want := `{"title":"Internal Server Error","status":500}` + "\n"; r.Body != want {
+	if want := `{"title":"Internal Server Error","status":500,"detail":"unexpected error occurred"}` + "\n"; r.Body != want {
 		t.Errorf("body %q, want %q", r.Body, want)
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {

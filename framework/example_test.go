@@ -68,7 +68,7 @@ func ExampleRegister_refusal() {
 	}, func(ctx context.Context, in *struct{}) (*GreetOutput, error) {
 		return nil, nil
 	})
-	// Output: signet: cannot register DELETE /items/{id} (status 204 No Content, output framework_test.GreetOutput): status 204 No Content must not have a response body, but framework_test.GreetOutput has a Body field. Fix: remove the Body field from framework_test.GreetOutput, or use a status that allows a body, such as 200 OK.
+	// Output: signet: cannot register DELETE /items/{id} (status 204 No Content, input struct {}, output framework_test.GreetOutput): status 204 No Content must not have a response body, but the operation's output has one (a Body field, or Content in Responses["204"]). Fix: remove the Body field from the output type (and any Content from Responses["204"]), or use a status that allows a body, such as 200 OK.
 }
 
 func ExampleApp_Group() {

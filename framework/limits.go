@@ -57,45 +57,27 @@ func (a *App) newServer() *http.Server {
 	}
 }
 
-// applyLimits prepares op, before Huma registers it, for the App's limits
-// and input policies (see inputpolicy.go):
-//   - the body limit: op.MaxBodyBytes, else Config.MaxBodyBytes, with a
-//     body of exactly the limit accepted (Huma rejects a body whose length
-//     equals its MaxBodyBytes, so it is given the limit plus one);
-//   - a streaming operation is exempt from the server's WriteTimeout.
-func (a *App) applyLimits(op *Operation, input, output reflect.Type) {
+// humaDefaultMaxBodyBytes is the MaxBodyBytes Huma gives an operation with
+// a body that leaves it at 0.
+const humaDefaultMaxBodyBytes = 1 << 20
+
+// bodyLimit is the largest request body op accepts: the operation's own
+// MaxBodyBytes when its registration set one, else Config.MaxBodyBytes;
+// negative means none. framework.Register records what the caller set
+// before Huma fills in its default; for an operation registered through
+// Huma directly, Huma's default (1 MiB) cannot be told from a 1 MiB chosen
+// on purpose, and is taken as unset.
+func (a *App) bodyLimit(op *huma.Operation) int64 {
 	limit := op.MaxBodyBytes
+	if facts := factsOf(op); facts != nil {
+		limit = facts.maxBodyBytes
+	} else if limit == humaDefaultMaxBodyBytes {
+		limit = 0
+	}
 	if limit == 0 {
 		limit = a.config.MaxBodyBytes
 	}
-	if limit > 0 {
-		op.MaxBodyBytes = limit + 1
-	} else {
-		op.MaxBodyBytes = -1 // Huma: no limit
-	}
-	var policies huma.Middlewares
-	if hasBody(input) {
-		policies = append(policies, a.checkBodyHeaders, readBodyErrorsAsBadRequest)
-	}
-	if ranges := integerParams(input); len(ranges) > 0 {
-		policies = append(policies, a.checkIntegerRanges(ranges))
-	}
-	if isStreaming(output) {
-		policies = append(policies, liftWriteDeadline)
-	}
-	op.Middlewares = append(policies, op.Middlewares...)
-}
-
-// bodyLimit is the largest body op accepts, or a negative number for none.
-func bodyLimit(op *huma.Operation) int64 {
-	return op.MaxBodyBytes - 1
-}
-
-// hasBody reports whether an input type reads a request body: Huma reads
-// one into a Body or RawBody field.
-func hasBody(input reflect.Type) bool {
-	input = derefType(input)
-	return input.Kind() == reflect.Struct && (hasField(input, "Body") || hasField(input, "RawBody"))
+	return max(limit, -1)
 }
 
 // isStreaming reports whether an output type streams its body: Huma calls
@@ -107,13 +89,4 @@ func isStreaming(output reflect.Type) bool {
 	}
 	body, ok := output.FieldByName("Body")
 	return ok && body.Type == reflect.TypeFor[func(huma.Context)]()
-}
-
-// liftWriteDeadline removes the write deadline that the server's
-// WriteTimeout set for this request, so that a stream may run as long as it
-// needs. Under a server without a WriteTimeout it changes nothing.
-func liftWriteDeadline(ctx huma.Context, next func(huma.Context)) {
-	_, w := Unwrap(ctx)
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
-	next(ctx)
 }

@@ -37,7 +37,10 @@ func Register[I, O any](r Routes, op Operation, handler func(context.Context, *I
 	register(r.scope(&op), op, handler)
 }
 
-// register adds op, already scoped, to app.
+// register adds op, already scoped, to app. The rules that apply to every
+// operation run in the adapter and the document hooks, whoever registers;
+// what register adds is what only the Go types tell (typedFacts), and the
+// types in the message of a refusal.
 func register[I, O any](app *App, op Operation, handler func(context.Context, *I) (*O, error)) {
 	inputType, outputType := reflect.TypeFor[I](), reflect.TypeFor[O]()
 	if op.OperationID == "" {
@@ -46,14 +49,6 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if op.Summary == "" {
 		op.Summary = huma.GenerateSummary(op.Method, op.Path, (*O)(nil))
 	}
-	if err := checkOperation(&op, outputType); err != nil {
-		panic(err)
-	}
-	if err := checkIgnoredFields(&op, inputType, outputType); err != nil {
-		panic(err)
-	}
-	app.applyLimits(&op, inputType, outputType)
-	guarded := guardHandler(app.logger, op.Method, op.Path, handler)
 	defer func() {
 		if v := recover(); v != nil {
 			if err, ours := v.(*RegistrationError); ours {
@@ -68,7 +63,15 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 			})
 		}
 	}()
-	huma.Register(app.api, op, guarded)
+	facts, err := checkTypes(&op, inputType, outputType)
+	if err != nil {
+		panic(err)
+	}
+	if op.Metadata == nil {
+		op.Metadata = map[string]any{}
+	}
+	op.Metadata[typedFactsKey] = facts
+	huma.Register(app.api, op, handler)
 }
 
 // Get registers a GET operation at path; it also answers HEAD.

@@ -70,10 +70,10 @@ func TestRegistrationRefusals(t *testing.T) {
 	}{
 		{"204 with a Body", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodDelete, Path: "/things/{id}", DefaultStatus: http.StatusNoContent}, handle[withBody])
-		}, []string{"status 204 No Content must not have a response body, but framework_test.withBody has a Body field", "Fix: remove the Body field from framework_test.withBody"}},
+		}, []string{"status 204 No Content must not have a response body, but the operation's output has one (a Body field", "output framework_test.withBody", "Fix: remove the Body field from the output type"}},
 		{"205 with a Body", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodPost, Path: "/form", DefaultStatus: http.StatusResetContent}, handle[withBody])
-		}, []string{"status 205 Reset Content must not have a response body", "has a Body field"}},
+		}, []string{"status 205 Reset Content must not have a response body", "(a Body field"}},
 		{"304 with a Body", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/cached", DefaultStatus: http.StatusNotModified}, handle[withBody])
 		}, []string{"status 304 Not Modified must not have a response body"}},
@@ -193,9 +193,9 @@ func TestRegistrationMessageNamesEverything(t *testing.T) {
 	v := mustPanic(t, func() {
 		framework.Register(app, framework.Operation{Method: http.MethodDelete, Path: "/items/{id}", DefaultStatus: http.StatusNoContent}, handle[withBody])
 	})
-	want := "signet: cannot register DELETE /items/{id} (status 204 No Content, output framework_test.withBody): " +
-		"status 204 No Content must not have a response body, but framework_test.withBody has a Body field. " +
-		"Fix: remove the Body field from framework_test.withBody, or use a status that allows a body, such as 200 OK."
+	want := "signet: cannot register DELETE /items/{id} (status 204 No Content, input framework_test.noInput, output framework_test.withBody): " +
+		"status 204 No Content must not have a response body, but the operation's output has one (a Body field, or Content in Responses[\"204\"]). " +
+		"Fix: remove the Body field from the output type (and any Content from Responses[\"204\"]), or use a status that allows a body, such as 200 OK."
 	if got := v.(error).Error(); got != want {
 		t.Errorf("message:\n got %s\nwant %s", got, want)
 	}

@@ -86,7 +86,7 @@ func (v *responseValidator) middleware(next http.Handler) http.Handler {
 				"documented", violation.Documented, "sent", violation.Sent, "replaced_by_500", v.reject)
 		}
 		if len(violations) > 0 && v.reject {
-			writeInternalError(w)
+			writeInternalError(w, r)
 			return
 		}
 		held.send()

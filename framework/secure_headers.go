@@ -12,12 +12,8 @@ import "net/http"
 // App.ServeHTTP calls it before anything else runs, rather than through a
 // handler wrapped around the middlewares: one call less per request.
 // Nothing names the server or its versions: net/http sends no Server
-// header and Signet adds none.
+// header and Signet adds none. Each response gets a value slice of its own:
+// a middleware may change a header's values in place.
 func setSecurityHeaders(h http.Header) {
-	h["X-Content-Type-Options"] = nosniff
+	h["X-Content-Type-Options"] = []string{"nosniff"}
 }
-
-// nosniff is the value of X-Content-Type-Options, shared by every response
-// so that setting it costs no allocation. Header.Set and Header.Add replace
-// or extend the slice, never change it in place.
-var nosniff = []string{"nosniff"}

@@ -126,6 +126,82 @@ func (s *CreateItemInternalServerError) UnmarshalJSON(data []byte) error {
 	return s.Decode(d)
 }
 
+// Encode encodes CreateItemRequestEntityTooLarge as json.
+func (s *CreateItemRequestEntityTooLarge) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes CreateItemRequestEntityTooLarge from json.
+func (s *CreateItemRequestEntityTooLarge) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode CreateItemRequestEntityTooLarge to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = CreateItemRequestEntityTooLarge(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *CreateItemRequestEntityTooLarge) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *CreateItemRequestEntityTooLarge) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes CreateItemRequestTimeout as json.
+func (s *CreateItemRequestTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes CreateItemRequestTimeout from json.
+func (s *CreateItemRequestTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode CreateItemRequestTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = CreateItemRequestTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *CreateItemRequestTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *CreateItemRequestTimeout) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
 // Encode encodes CreateItemUnprocessableEntity as json.
 func (s *CreateItemUnprocessableEntity) Encode(e *jx.Encoder) {
 	unwrapped := (*ErrorModel)(s)
@@ -160,6 +236,44 @@ func (s *CreateItemUnprocessableEntity) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements stdjson.Unmarshaler.
 func (s *CreateItemUnprocessableEntity) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes CreateItemUnsupportedMediaType as json.
+func (s *CreateItemUnsupportedMediaType) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes CreateItemUnsupportedMediaType from json.
+func (s *CreateItemUnsupportedMediaType) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode CreateItemUnsupportedMediaType to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = CreateItemUnsupportedMediaType(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *CreateItemUnsupportedMediaType) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *CreateItemUnsupportedMediaType) UnmarshalJSON(data []byte) error {
 	d := jx.DecodeBytes(data)
 	return s.Decode(d)
 }
@@ -1693,6 +1807,82 @@ func (s *ReplaceItemPreconditionRequired) UnmarshalJSON(data []byte) error {
 	return s.Decode(d)
 }
 
+// Encode encodes ReplaceItemRequestEntityTooLarge as json.
+func (s *ReplaceItemRequestEntityTooLarge) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes ReplaceItemRequestEntityTooLarge from json.
+func (s *ReplaceItemRequestEntityTooLarge) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode ReplaceItemRequestEntityTooLarge to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = ReplaceItemRequestEntityTooLarge(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *ReplaceItemRequestEntityTooLarge) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *ReplaceItemRequestEntityTooLarge) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes ReplaceItemRequestTimeout as json.
+func (s *ReplaceItemRequestTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes ReplaceItemRequestTimeout from json.
+func (s *ReplaceItemRequestTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode ReplaceItemRequestTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = ReplaceItemRequestTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *ReplaceItemRequestTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *ReplaceItemRequestTimeout) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
 // Encode encodes ReplaceItemUnprocessableEntity as json.
 func (s *ReplaceItemUnprocessableEntity) Encode(e *jx.Encoder) {
 	unwrapped := (*ErrorModel)(s)
@@ -1727,6 +1917,44 @@ func (s *ReplaceItemUnprocessableEntity) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements stdjson.Unmarshaler.
 func (s *ReplaceItemUnprocessableEntity) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes ReplaceItemUnsupportedMediaType as json.
+func (s *ReplaceItemUnsupportedMediaType) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes ReplaceItemUnsupportedMediaType from json.
+func (s *ReplaceItemUnsupportedMediaType) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode ReplaceItemUnsupportedMediaType to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = ReplaceItemUnsupportedMediaType(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *ReplaceItemUnsupportedMediaType) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *ReplaceItemUnsupportedMediaType) UnmarshalJSON(data []byte) error {
 	d := jx.DecodeBytes(data)
 	return s.Decode(d)
 }

@@ -21,9 +21,21 @@ type CreateItemInternalServerError ErrorModel
 
 func (*CreateItemInternalServerError) createItemRes() {}
 
+type CreateItemRequestEntityTooLarge ErrorModel
+
+func (*CreateItemRequestEntityTooLarge) createItemRes() {}
+
+type CreateItemRequestTimeout ErrorModel
+
+func (*CreateItemRequestTimeout) createItemRes() {}
+
 type CreateItemUnprocessableEntity ErrorModel
 
 func (*CreateItemUnprocessableEntity) createItemRes() {}
+
+type CreateItemUnsupportedMediaType ErrorModel
+
+func (*CreateItemUnsupportedMediaType) createItemRes() {}
 
 type DeleteItemInternalServerError ErrorModel
 
@@ -775,6 +787,18 @@ type ReplaceItemPreconditionRequired ErrorModel
 
 func (*ReplaceItemPreconditionRequired) replaceItemRes() {}
 
+type ReplaceItemRequestEntityTooLarge ErrorModel
+
+func (*ReplaceItemRequestEntityTooLarge) replaceItemRes() {}
+
+type ReplaceItemRequestTimeout ErrorModel
+
+func (*ReplaceItemRequestTimeout) replaceItemRes() {}
+
 type ReplaceItemUnprocessableEntity ErrorModel
 
 func (*ReplaceItemUnprocessableEntity) replaceItemRes() {}
+
+type ReplaceItemUnsupportedMediaType ErrorModel
+
+func (*ReplaceItemUnsupportedMediaType) replaceItemRes() {}

@@ -33,7 +33,31 @@ func (s *CreateItemInternalServerError) Validate() error {
 	return nil
 }
 
+func (s *CreateItemRequestEntityTooLarge) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *CreateItemRequestTimeout) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (s *CreateItemUnprocessableEntity) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *CreateItemUnsupportedMediaType) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
 		return err
@@ -428,7 +452,31 @@ func (s *ReplaceItemPreconditionRequired) Validate() error {
 	return nil
 }
 
+func (s *ReplaceItemRequestEntityTooLarge) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *ReplaceItemRequestTimeout) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (s *ReplaceItemUnprocessableEntity) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *ReplaceItemUnsupportedMediaType) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
 		return err

@@ -1,0 +1,100 @@
+package framework
+
+import (
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// admit is the registration gate every operation of the App passes, from
+// the adapter, whatever registered it. It panics with a *RegistrationError,
+// as net/http.ServeMux panics on conflicting patterns, when op:
+//   - comes after the App served its first request (the document it served
+//     must never change, and the router is in use);
+//   - contradicts itself or HTTP (checkOperation);
+//   - has path parameters that disagree with its path;
+//   - claims a route that an operation, Signet's own routes or a handler
+//     mounted on Router() already serve (mounted is the pattern of such a
+//     handler, if any).
+//
+// Huma has added op to the document by then; a refused op is taken out of
+// it again, so that the document and the routes still agree.
+func (a *App) admit(op *huma.Operation, mounted string) {
+	err := a.admission(op, mounted)
+	if err == nil {
+		return
+	}
+	a.withdraw(op)
+	panic(err)
+}
+
+func (a *App) admission(op *huma.Operation, mounted string) *RegistrationError {
+	a.mu.Lock()
+	started := a.started
+	a.mu.Unlock()
+	if started {
+		return &RegistrationError{
+			Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
+			Problem: "the App has already served its first request, and the document it served must not change",
+			Fix:     "register every operation before the App serves, as App.Use requires of middleware",
+		}
+	}
+	if err := checkOperation(op); err != nil {
+		return err
+	}
+	if err := checkPathParameters(op); err != nil {
+		return err
+	}
+	return a.routes.claim(op, mounted)
+}
+
+// withdraw takes a refused op out of the document: its method on its path
+// goes back to the operation that served it before, if any.
+func (a *App) withdraw(op *huma.Operation) {
+	doc := a.api.OpenAPI()
+	item := doc.Paths[op.Path]
+	if item == nil {
+		return
+	}
+	slot := operationSlot(item, op.Method)
+	if slot == nil || *slot == nil || (*slot).OperationID != op.OperationID {
+		return // op never entered the document (a hidden operation)
+	}
+	*slot = a.routes.owner(op.Method, op.Path)
+	if hasNoOperation(item) {
+		delete(doc.Paths, op.Path)
+	}
+}
+
+// operationSlot is where a path item keeps its operation for method.
+func operationSlot(item *huma.PathItem, method string) **huma.Operation {
+	switch method {
+	case http.MethodGet:
+		return &item.Get
+	case http.MethodPut:
+		return &item.Put
+	case http.MethodPost:
+		return &item.Post
+	case http.MethodDelete:
+		return &item.Delete
+	case http.MethodOptions:
+		return &item.Options
+	case http.MethodHead:
+		return &item.Head
+	case http.MethodPatch:
+		return &item.Patch
+	case http.MethodTrace:
+		return &item.Trace
+	}
+	return nil
+}
+
+func hasNoOperation(item *huma.PathItem) bool {
+	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodDelete,
+		http.MethodOptions, http.MethodHead, http.MethodPatch, http.MethodTrace} {
+		if *operationSlot(item, method) != nil {
+			return false
+		}
+	}
+	return true
+}

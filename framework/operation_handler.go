@@ -1,0 +1,66 @@
+package framework
+
+import (
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/signet-go/signet/framework/internal/inputpolicy"
+)
+
+// operationHandler serves one operation. A request goes through it top to
+// bottom: the input policy reads the body, Huma binds, validates and calls
+// the handler, and every status and byte Huma writes passes through the
+// requestContext, which applies the status rules.
+type operationHandler struct {
+	app     *App
+	op      *huma.Operation
+	policy  *inputpolicy.Policy // nil when the operation reads no body
+	handler func(huma.Context)  // Huma's: binding, validation, the handler, the response
+	// streaming operations (an output Body of type func(huma.Context)) are
+	// exempt from the server's WriteTimeout: they write for as long as they run.
+	streaming bool
+}
+
+func (h *operationHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c := &requestContext{op: h.op, r: r, w: w, logger: h.app.logger}
+	defer h.recoverPanic(c)
+	if h.policy != nil {
+		body, refusal := h.policy.Read(w, r)
+		if refusal != nil {
+			_ = huma.WriteErr(h.app.api, c, refusal.Status, refusal.Detail)
+			c.finish()
+			return
+		}
+		defer body.Release()
+		c.mediaType = body.MediaType
+	}
+	if h.streaming {
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+	}
+	h.handler(c)
+	c.finish()
+}
+
+// recoverPanic turns a panic in a handler into a 500 and logs it with its
+// stack; the server keeps serving. When the status was already sent, the
+// response is aborted instead, so that the client does not take a truncated
+// body for a complete one.
+func (h *operationHandler) recoverPanic(c *requestContext) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if v == http.ErrAbortHandler {
+		panic(v)
+	}
+	h.app.logger.ErrorContext(c.r.Context(), "signet: handler panicked",
+		"method", c.op.Method, "path", c.op.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()),
+		"status_sent", c.status != 0)
+	if c.status != 0 {
+		panic(http.ErrAbortHandler)
+	}
+	c.writeInternalError()
+}
