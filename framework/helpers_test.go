@@ -84,3 +84,14 @@ func mustPanic(t testing.TB, f func()) (v any) {
 	t.Fatal("expected a panic, got none")
 	return nil
 }
+
+// httptestRecorder and httptestRequest are httptest's, for one in-process
+// exchange.
+func httptestRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
+
+func httptestRequest(method, target string) *http.Request {
+	return httptest.NewRequest(method, target, nil)
+}
+
+// discardLogger logs nowhere.
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
