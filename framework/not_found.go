@@ -36,10 +36,10 @@ func (a *App) slashTarget(r *http.Request) string {
 	target := *r.URL
 	target.Path, target.RawPath = toggleSlash(r.URL.Path), toggleSlash(r.URL.RawPath)
 	location := target.EscapedPath()
-	// "//host" or "/\host" in Location is another origin to a browser:
-	// the open-redirect hole of slash-redirecting middleware.
-	if location == "" || !strings.HasPrefix(location, "/") ||
-		strings.HasPrefix(location, "//") || strings.HasPrefix(location, `/\`) {
+	// "//host" in Location is another origin to a browser: the open-redirect
+	// hole of slash-redirecting middleware. (A backslash, which browsers
+	// also read as a slash, is escaped by EscapedPath.)
+	if !strings.HasPrefix(location, "/") || strings.HasPrefix(location, "//") {
 		return ""
 	}
 	alternative := toggleSlash(routePath)
