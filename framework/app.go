@@ -38,7 +38,6 @@ func New(config Config) *App {
 	a.api = huma.NewAPI(a.humaConfig(), &adapter{app: a, router: a.router})
 	a.mountDocuments()
 	a.mountDocs()
-	a.enableResponseValidation()
 	return a
 }
 
@@ -113,6 +112,10 @@ func (a *App) Router() chi.Router { return a.router }
 
 // API returns the Huma API, for Huma features Signet does not wrap.
 func (a *App) API() huma.API { return a.api }
+
+// Logger returns the logger the App logs to: Config.Logger, or
+// slog.Default().
+func (a *App) Logger() *slog.Logger { return a.logger }
 
 // OpenAPI returns the document. It may be edited until the first request
 // for it; after that the served bytes do not change.

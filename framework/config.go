@@ -55,13 +55,6 @@ type Config struct {
 	// schemas under /schemas. Off by default: most clients do not want them.
 	SchemaLinks bool
 
-	// ValidateResponses, for development, checks every response of the
-	// running App against the document, as package frameworktest does in
-	// tests: LogInvalidResponses logs each violation, RejectInvalidResponses
-	// also replaces the response by a 500. Off (ResponsesUnchecked) by
-	// default, and then it costs nothing.
-	ValidateResponses ResponseValidation
-
 	// Logger receives handler errors, recovered panics and server events.
 	// Nil means slog.Default().
 	Logger *slog.Logger

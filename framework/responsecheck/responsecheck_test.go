@@ -1,4 +1,4 @@
-package framework_test
+package responsecheck_test
 
 import (
 	"context"
@@ -7,13 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/responsecheck"
 	"github.com/signet-go/signet/internal/testkit"
 )
 
@@ -43,13 +43,13 @@ type gadget struct {
 }
 
 // newGadgetApp serves GET /gadgets/{name}: "ok" conforms, "blue" answers a
-// color the document does not allow.
-func newGadgetApp(validation framework.ResponseValidation, log io.Writer) *framework.App {
+// color the document does not allow. Responses are checked in mode.
+func newGadgetApp(mode responsecheck.Mode, log io.Writer) *framework.App {
 	app := framework.New(framework.Config{
 		Title: "Gadgets", Version: "1.0.0",
-		ValidateResponses: validation,
-		Logger:            slog.New(slog.NewJSONHandler(log, nil)),
+		Logger: slog.New(slog.NewJSONHandler(log, nil)),
 	})
+	app.Use(responsecheck.Middleware(app, mode))
 	framework.Get(app, "/gadgets/{name}", func(ctx context.Context, in *struct {
 		Name string `path:"name"`
 	}) (*struct{ Body gadget }, error) {
@@ -68,9 +68,9 @@ func get(t *testing.T, url string) (int, http.Header, string) {
 	return resp.StatusCode, resp.Header, string(body)
 }
 
-func TestValidateResponsesLogsViolations(t *testing.T) {
+func TestMiddlewareLogsViolations(t *testing.T) {
 	var log lockedBuffer
-	server := httptest.NewServer(newGadgetApp(framework.LogInvalidResponses, &log))
+	server := httptest.NewServer(newGadgetApp(responsecheck.Log, &log))
 	defer server.Close()
 
 	status, _, body := get(t, server.URL+"/gadgets/ok")
@@ -102,9 +102,9 @@ func TestValidateResponsesLogsViolations(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesRejectsViolations(t *testing.T) {
+func TestMiddlewareRejectsViolations(t *testing.T) {
 	var log lockedBuffer
-	server := httptest.NewServer(newGadgetApp(framework.RejectInvalidResponses, &log))
+	server := httptest.NewServer(newGadgetApp(responsecheck.Reject, &log))
 	defer server.Close()
 
 	status, _, body := get(t, server.URL+"/gadgets/ok")
@@ -122,9 +122,9 @@ func TestValidateResponsesRejectsViolations(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesChecksWhatMiddlewareSends(t *testing.T) {
+func TestMiddlewareChecksWhatMiddlewareSends(t *testing.T) {
 	var log lockedBuffer
-	app := newGadgetApp(framework.RejectInvalidResponses, &log)
+	app := newGadgetApp(responsecheck.Reject, &log)
 	app.Use(func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Header.Get("Authorization") == "" {
@@ -147,9 +147,9 @@ func TestValidateResponsesChecksWhatMiddlewareSends(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesLetsFlushedResponsesStream(t *testing.T) {
+func TestMiddlewareLetsFlushedResponsesStream(t *testing.T) {
 	var log lockedBuffer
-	app := newGadgetApp(framework.RejectInvalidResponses, &log)
+	app := newGadgetApp(responsecheck.Reject, &log)
 	app.Router().Get("/events", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		_, _ = io.WriteString(w, "data: one\n\n")
@@ -167,73 +167,23 @@ func TestValidateResponsesLetsFlushedResponsesStream(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesOffCostsNothing(t *testing.T) {
-	// With the switch off, a request allocates what it does in an App
-	// configured without it. With it on, the check shows up; so the
-	// comparison can fail.
-	allocs := func(h http.Handler) float64 {
-		return meanAllocations(1000, func() {
-			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/gadgets/ok", nil))
-		})
-	}
-	unset := allocs(newGadgetAppWithout(io.Discard))
-	off := allocs(newGadgetApp(framework.ResponsesUnchecked, io.Discard))
-	on := allocs(newGadgetApp(framework.LogInvalidResponses, io.Discard))
-	// Half an allocation of slack: the race detector makes sync.Pool drop
-	// a quarter of what is put back at random, which moves the mean by a
-	// tenth or two; one more allocation per request moves it by one.
-	if off > unset+0.5 {
-		t.Errorf("switch off: %.2f allocations per request; without the switch: %.2f", off, unset)
-	}
-	if on < unset+1 {
-		t.Errorf("switch on: %.2f allocations per request, not more than without it (%.2f): is the check running?", on, unset)
-	}
-}
-
-// meanAllocations is the mean number of heap allocations of one call of f
-// over runs calls, after one call to warm up. Unlike testing.AllocsPerRun it
-// does not round down, so two means that straddle a whole number compare as
-// close. Like AllocsPerRun it runs on one processor while it counts, so
-// that other goroutines allocate less in between.
-func meanAllocations(runs int, f func()) float64 {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	f()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range runs {
-		f()
-	}
-	runtime.ReadMemStats(&after)
-	return float64(after.Mallocs-before.Mallocs) / float64(runs)
-}
-
-// newGadgetAppWithout is newGadgetApp from a Config that does not mention
-// ValidateResponses at all.
-func newGadgetAppWithout(log io.Writer) *framework.App {
-	app := framework.New(framework.Config{Title: "Gadgets", Version: "1.0.0", Logger: slog.New(slog.NewJSONHandler(log, nil))})
-	framework.Get(app, "/gadgets/{name}", func(ctx context.Context, in *struct {
+// BenchmarkMiddleware serves one GET through an App without the check and
+// with it, to show what checking costs.
+//
+//	go test ./framework/responsecheck -run '^$' -bench . -benchmem
+func BenchmarkMiddleware(b *testing.B) {
+	unchecked := framework.New(framework.Config{Title: "Gadgets", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
+	framework.Get(unchecked, "/gadgets/{name}", func(ctx context.Context, in *struct {
 		Name string `path:"name"`
 	}) (*struct{ Body gadget }, error) {
 		return &struct{ Body gadget }{gadget{Name: in.Name, Color: "red"}}, nil
 	})
-	return app
-}
-
-// BenchmarkValidateResponses serves one GET through: the router alone (no
-// App layer: the floor), an App configured without the switch, the switch
-// off, and the switch on.
-//
-//	go test ./framework -run '^$' -bench ValidateResponses -benchmem
-func BenchmarkValidateResponses(b *testing.B) {
-	off := newGadgetApp(framework.ResponsesUnchecked, io.Discard)
 	cases := []struct {
 		name    string
 		handler http.Handler
 	}{
-		{"router-alone", off.Router()},
-		{"without-switch", newGadgetAppWithout(io.Discard)},
-		{"off", off},
-		{"log", newGadgetApp(framework.LogInvalidResponses, io.Discard)},
+		{"unchecked", unchecked},
+		{"log", newGadgetApp(responsecheck.Log, io.Discard)},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -246,11 +196,11 @@ func BenchmarkValidateResponses(b *testing.B) {
 	}
 }
 
-func TestValidateResponsesSeesWhatNetHTTPWouldDrop(t *testing.T) {
+func TestMiddlewareSeesWhatNetHTTPWouldDrop(t *testing.T) {
 	// net/http silently drops a body written after 204; the check sees the
 	// handler write it and says so.
 	var log lockedBuffer
-	app := newGadgetApp(framework.LogInvalidResponses, &log)
+	app := newGadgetApp(responsecheck.Log, &log)
 	app.Router().Delete("/gadgets/{name}", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		_, _ = io.WriteString(w, "deleted")
@@ -280,9 +230,9 @@ func TestValidateResponsesSeesWhatNetHTTPWouldDrop(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesChecksHEAD(t *testing.T) {
+func TestMiddlewareChecksHEAD(t *testing.T) {
 	var log lockedBuffer
-	server := httptest.NewServer(newGadgetApp(framework.RejectInvalidResponses, &log))
+	server := httptest.NewServer(newGadgetApp(responsecheck.Reject, &log))
 	defer server.Close()
 
 	resp, err := http.Head(server.URL + "/gadgets/ok")
@@ -298,9 +248,9 @@ func TestValidateResponsesChecksHEAD(t *testing.T) {
 	}
 }
 
-func TestValidateResponsesUnderConcurrentRequests(t *testing.T) {
+func TestMiddlewareUnderConcurrentRequests(t *testing.T) {
 	var log lockedBuffer
-	server := httptest.NewServer(newGadgetApp(framework.LogInvalidResponses, &log))
+	server := httptest.NewServer(newGadgetApp(responsecheck.Log, &log))
 	defer server.Close()
 
 	const workers, each = 8, 10

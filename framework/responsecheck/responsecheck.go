@@ -1,50 +1,58 @@
-package framework
+// Package responsecheck checks every response of a running App against
+// the App's OpenAPI document, as package frameworktest does in tests: for
+// development, to see at once when the App and its documentation part.
+//
+//	app := framework.New(config)
+//	app.Use(responsecheck.Middleware(app, responsecheck.Log)) // first: outermost
+//
+// A checked response is held in memory until it is complete, and checking
+// costs time: use it while developing, not in production. A program that
+// does not import this package links none of it, nor the OpenAPI and JSON
+// Schema validators it uses.
+package responsecheck
 
 import (
 	"bytes"
+	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
 
+	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/internal/conformance"
 	"github.com/signet-go/signet/openapi"
 )
 
-// ResponseValidation is the development-mode switch Config.ValidateResponses:
-// it checks every response the App sends against the OpenAPI document, as
-// package frameworktest does in tests. Use it while developing, not in
-// production: a checked response is held in memory until it is complete.
-type ResponseValidation int
+// Mode is what happens to a response that departs from the document.
+type Mode int
 
 const (
-	// ResponsesUnchecked is the default: responses are not checked and the
-	// switch costs nothing, not even a middleware.
-	ResponsesUnchecked ResponseValidation = iota
-	// LogInvalidResponses checks every response and logs each way it departs
-	// from the document, at level Error with the method, path, status, what
-	// the document says and what was sent. The response goes out unchanged.
-	LogInvalidResponses
-	// RejectInvalidResponses logs as LogInvalidResponses does and replaces
-	// an invalid response by a bare 500 Internal Server Error problem, like
-	// FastAPI's ResponseValidationError.
-	RejectInvalidResponses
+	// Log logs each way a response departs from the document, at level
+	// Error with the method, path, status, what the document says and what
+	// was sent. The response goes out unchanged.
+	Log Mode = iota + 1
+	// Reject logs as Log does and replaces an invalid response by a bare
+	// 500 Internal Server Error problem, like FastAPI's
+	// ResponseValidationError.
+	Reject
 )
 
-// enableResponseValidation puts the response check outermost, around every
-// middleware added with Use, when the Config asks for it.
-func (a *App) enableResponseValidation() {
-	if a.config.ValidateResponses == ResponsesUnchecked {
-		return
-	}
-	v := &responseValidator{logger: a.logger, reject: a.config.ValidateResponses == RejectInvalidResponses}
+// Middleware returns a middleware that checks every response against app's
+// document, logging through app.Logger(). Add it with app.Use before any
+// other middleware, so that it is the outermost and checks what every
+// other middleware did. The document is loaded on the first request, once
+// every operation is registered.
+func Middleware(app *framework.App, mode Mode) func(http.Handler) http.Handler {
+	v := &responseValidator{logger: app.Logger(), reject: mode == Reject}
 	v.checker = sync.OnceValues(func() (*conformance.Checker, error) {
-		document, err := openapi.Render(a.OpenAPI(), openapi.Options{})
+		document, err := openapi.Render(app.OpenAPI(), openapi.Options{})
 		if err != nil {
 			return nil, err
 		}
-		return conformance.New(document, BodyAllowed)
+		return conformance.New(document, framework.BodyAllowed)
 	})
-	a.middlewares = append(a.middlewares, v.middleware)
+	return v.middleware
 }
 
 // responseValidator checks responses against the document, which it loads
@@ -167,5 +175,18 @@ func (h *heldResponse) send() {
 func copyHeader(dst, src http.Header) {
 	for name, values := range src {
 		dst[name] = values
+	}
+}
+
+// writeInternalError answers 500 Internal Server Error as problem details
+// that say nothing more.
+func writeInternalError(w http.ResponseWriter, r *http.Request) {
+	const body = `{"title":"Internal Server Error","status":500}`
+	h := w.Header()
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusInternalServerError)
+	if r.Method != http.MethodHead {
+		_, _ = io.WriteString(w, body)
 	}
 }
