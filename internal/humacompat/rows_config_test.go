@@ -179,6 +179,9 @@ func configRows() []row {
 			get(r, "/items/1", getItem)
 		}, requests: []request{GET("/openapi.json").viewed(operations)}},
 		{name: "config/schemas-default", setup: item, requests: []request{GET("/schemas/Item.json"), GET("/items/1")}},
+		{name: "config/schemas-path", stock: func(c *huma.Config) {
+			c.SchemasPath = "/json-schemas"
+		}, signet: noOption("SchemasPath"), setup: item, requests: []request{GET("/json-schemas/Item.json"), GET("/items/1")}},
 		{name: "config/schema-links", signet: func(c *framework.Config) string {
 			c.SchemaLinks = true
 			return ""
@@ -190,6 +193,7 @@ func configRows() []row {
 			GET("/schemas/Item.json"),
 			POST("/pets", `{"name":"Tom"}`),
 			POST("/pets", `{"name":"Tom",`),
+			POST("/pets", `{"$schema":"http://server/schemas/PartialPetBody.json","name":"Tom","kind":"cat"}`),
 		}},
 	}
 }

@@ -34,6 +34,16 @@ type teapotError struct{ reason string }
 func (e *teapotError) Error() string  { return "teapot: " + e.reason }
 func (e *teapotError) GetStatus() int { return http.StatusTeapot }
 
+// quotaError carries its own status and headers, as huma.StatusError and
+// huma.HeadersError allow.
+type quotaError struct{}
+
+func (quotaError) Error() string  { return "quota exceeded" }
+func (quotaError) GetStatus() int { return http.StatusTooManyRequests }
+func (quotaError) GetHeaders() http.Header {
+	return http.Header{"Retry-After": {"60"}, "X-Quota": {"0"}}
+}
+
 func errorRows() []row {
 	fail := func(err error) func(context.Context, *struct{}) (*itemOut, error) {
 		return func(context.Context, *struct{}) (*itemOut, error) { return nil, err }
@@ -70,6 +80,9 @@ func errorRows() []row {
 		}, requests: []request{GET("/fail")}},
 		{name: "errors/with-headers", setup: func(r routes) {
 			get(r, "/fail", fail(huma.ErrorWithHeaders(huma.Error429TooManyRequests("slow down"), http.Header{"Retry-After": {"30"}})))
+		}, requests: []request{GET("/fail")}},
+		{name: "errors/own-headers-error-type", setup: func(r routes) {
+			get(r, "/fail", fail(quotaError{}))
 		}, requests: []request{GET("/fail")}},
 		{name: "errors/headers-on-plain-error", setup: func(r routes) {
 			get(r, "/fail", fail(huma.ErrorWithHeaders(errors.New("internal"), http.Header{"X-Trace": {"t1"}})))

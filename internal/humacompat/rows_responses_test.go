@@ -177,5 +177,9 @@ func responseRows() []row {
 				Summary: "Make an item", Tags: []string{"items"}, Errors: []int{http.StatusConflict},
 			}, func(context.Context, *struct{}) (*itemOut, error) { return &itemOut{Body: theItem}, nil })
 		}, requests: []request{send(http.MethodPost, "/make", ""), GET("/openapi.json").viewed(operations)}},
+		{name: "response/hidden-operation", setup: func(r routes) {
+			get(r, "/items/1", getItem)
+			get(r, "/internal", getItem, func(op *huma.Operation) { op.Hidden = true })
+		}, requests: []request{GET("/internal"), GET("/openapi.json").viewed(operations)}},
 	}
 }

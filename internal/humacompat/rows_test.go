@@ -9,6 +9,7 @@ func allRows() []row {
 		bodyRows(),
 		responseRows(),
 		errorRows(),
+		contextRows(),
 		groupRows(),
 		helperRows(),
 		negotiationRows(),
