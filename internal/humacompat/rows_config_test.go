@@ -54,6 +54,9 @@ type partialPet struct {
 	}
 }
 
+// negotiationRows: Huma's default formats are JSON only (CBOR comes with
+// an import of huma/v2/formats/cbor, which this package does not make), so
+// a request for CBOR, like any unknown type, falls back to JSON.
 func negotiationRows() []row {
 	item := func(r routes) { get(r, "/items/1", getItem) }
 	return []row{
