@@ -1,0 +1,61 @@
+package humacompat
+
+// knownFailing lists the rows that do not yet answer as stock Huma, or
+// whose two Signet paths do not yet agree, with the cause found for each.
+// TestHumaParity logs their differences and tolerates them, and fails when
+// one of them passes, so that it is taken off the list. Issue 17 is done
+// when the list is empty.
+var knownFailing = []struct {
+	row    string
+	checks []check
+	cause  string
+}{
+	// Rules that only framework.Register applies (the lead's rewrite of
+	// framework/ makes them apply to every registration path).
+	{"query/int-out-of-range", []check{samePaths},
+		"the range check of narrow integer parameters (checkIntegerRanges) is installed only by framework.Register's applyLimits"},
+	{"params/embedded-unexported", []check{samePaths},
+		"only framework.Register runs checkIgnoredFields; huma.Register on App.API() accepts the type and never reads X-Tenant"},
+	{"body/without-content-type", []check{samePaths},
+		"the 415 for a body without Content-Type (checkBodyHeaders) is installed only by framework.Register"},
+	{"body/max-bytes", []check{samePaths},
+		"the inclusive body limit (MaxBodyBytes+1) is set only by framework.Register, but describeBodyErrors restates every 413: by huma.Register a 16-byte body under a limit of 16 is refused as 'larger than 15 bytes'"},
+	{"response/body-on-204", []check{samePaths},
+		"only framework.Register refuses a Body on a 204 (checkOperation); huma.Register on App.API() accepts it and drops the body on the wire"},
+	{"errors/not-a-status-error", []check{viaFramework, samePaths},
+		"framework.Register's guardHandler answers a plain error with a 500 without Huma's detail 'unexpected error occurred', which huma.Register keeps"},
+	{"errors/headers-on-plain-error", []check{viaFramework, samePaths},
+		"framework.Register's guardHandler replaces a plain error wrapped by huma.ErrorWithHeaders, so its headers are lost"},
+
+	// Signet's adapter is not humachi.
+	{"context/humachi-unwrap", []check{viaHuma, viaFramework},
+		"Signet's adapter makes contexts of its own, so humachi.Unwrap panics on them (a 500); framework.Unwrap is the equivalent, unless Signet's context wraps humachi's"},
+
+	// framework.Group cannot say what a huma.Group says.
+	{"group/several-prefixes", []check{viaFramework, samePaths},
+		"framework.Group takes one prefix; huma.NewGroup takes several and renames each operation's ID"},
+	{"group/simple-modifier", []check{viaFramework, samePaths},
+		"framework.Group options run before register generates the Summary, so a group option sees an empty Summary (Huma generates it first)"},
+	{"group/modifier-skips-operation", []check{viaFramework, samePaths},
+		"a framework.Group option cannot leave an operation out, as huma.Group.UseModifier can"},
+	{"group/transformer", []check{viaFramework, samePaths},
+		"framework.Group has no transformers (huma.Group.UseTransformer)"},
+
+	// huma.Config options that framework.Config cannot set.
+	{"config/transformers", []check{viaHuma, viaFramework}, "framework.Config has no Transformers"},
+	{"config/create-hooks", []check{viaHuma, viaFramework}, "framework.Config has no CreateHooks"},
+	{"config/reject-unknown-query-parameters", []check{viaHuma, viaFramework}, "framework.Config has no RejectUnknownQueryParameters"},
+	{"config/no-format-fallback", []check{viaHuma, viaFramework}, "framework.Config has no NoFormatFallback"},
+	{"config/fields-optional-by-default", []check{viaHuma, viaFramework}, "framework.Config has no FieldsOptionalByDefault"},
+	{"config/allow-additional-properties-by-default", []check{viaHuma, viaFramework}, "framework.Config has no AllowAdditionalPropertiesByDefault"},
+	{"config/formats", []check{viaHuma, viaFramework}, "framework.Config has no Formats"},
+	{"config/default-format", []check{viaHuma, viaFramework}, "framework.Config has no DefaultFormat (nor Formats to choose from)"},
+	{"config/docs-renderer", []check{viaHuma, viaFramework}, "framework.Config has no DocsRenderer"},
+	{"config/schemas-path", []check{viaHuma, viaFramework}, "framework.Config has no SchemasPath (SchemaLinks serves /schemas only)"},
+
+	// SchemaLinks and $schema.
+	{"config/schema-links", []check{viaHuma, viaFramework},
+		"SchemaLinks: Huma's /schemas route is an operation with DefaultStatus 0, so the adapter turns its write into a 500; and the link transformer wraps *huma.ErrorModel before sanitizeProblem sees it, so errors keep their input values"},
+	{"body/schema-member", []check{viaHuma, viaFramework},
+		"a \"$schema\" member in a request body is refused as an unexpected property: without Huma's schema-link hook the body schema has no $schema property"},
+}
