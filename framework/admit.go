@@ -2,6 +2,7 @@ package framework
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -39,6 +40,9 @@ func (a *App) admission(op *huma.Operation, mounted string) *RegistrationError {
 			Fix:     "register every operation before the App serves, as App.Use requires of middleware",
 		}
 	}
+	if op.DefaultStatus == 0 {
+		op.DefaultStatus = documentedSuccess(op)
+	}
 	if err := checkOperation(op); err != nil {
 		return err
 	}
@@ -46,6 +50,23 @@ func (a *App) admission(op *huma.Operation, mounted string) *RegistrationError {
 		return err
 	}
 	return a.routes.claim(op, mounted)
+}
+
+// documentedSuccess is the DefaultStatus of an operation that reaches the
+// adapter without one, as an operation added by a Huma helper through
+// Adapter().Handle does (autopatch's PATCH): its lowest documented 2xx
+// status, else 200. Operations registered with huma.Register have one.
+func documentedSuccess(op *huma.Operation) int {
+	best := 0
+	for key := range op.Responses {
+		if code, err := strconv.Atoi(key); err == nil && code >= 200 && code <= 299 && (best == 0 || code < best) {
+			best = code
+		}
+	}
+	if best == 0 {
+		return http.StatusOK
+	}
+	return best
 }
 
 // withdraw takes a refused op out of the document: its method on its path
