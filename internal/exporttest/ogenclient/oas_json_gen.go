@@ -88,6 +88,44 @@ func (s *CreateItemConflict) UnmarshalJSON(data []byte) error {
 	return s.Decode(d)
 }
 
+// Encode encodes CreateItemGatewayTimeout as json.
+func (s *CreateItemGatewayTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes CreateItemGatewayTimeout from json.
+func (s *CreateItemGatewayTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode CreateItemGatewayTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = CreateItemGatewayTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *CreateItemGatewayTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *CreateItemGatewayTimeout) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
 // Encode encodes CreateItemInternalServerError as json.
 func (s *CreateItemInternalServerError) Encode(e *jx.Encoder) {
 	unwrapped := (*ErrorModel)(s)
@@ -274,6 +312,44 @@ func (s *CreateItemUnsupportedMediaType) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements stdjson.Unmarshaler.
 func (s *CreateItemUnsupportedMediaType) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes DeleteItemGatewayTimeout as json.
+func (s *DeleteItemGatewayTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes DeleteItemGatewayTimeout from json.
+func (s *DeleteItemGatewayTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode DeleteItemGatewayTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = DeleteItemGatewayTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *DeleteItemGatewayTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *DeleteItemGatewayTimeout) UnmarshalJSON(data []byte) error {
 	d := jx.DecodeBytes(data)
 	return s.Decode(d)
 }
@@ -673,6 +749,44 @@ func (s *ErrorModel) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements stdjson.Unmarshaler.
 func (s *ErrorModel) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes GetItemGatewayTimeout as json.
+func (s *GetItemGatewayTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes GetItemGatewayTimeout from json.
+func (s *GetItemGatewayTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode GetItemGatewayTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = GetItemGatewayTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *GetItemGatewayTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *GetItemGatewayTimeout) UnmarshalJSON(data []byte) error {
 	d := jx.DecodeBytes(data)
 	return s.Decode(d)
 }
@@ -1274,6 +1388,44 @@ func (s *ItemPage) UnmarshalJSON(data []byte) error {
 	return s.Decode(d)
 }
 
+// Encode encodes ListItemsGatewayTimeout as json.
+func (s *ListItemsGatewayTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes ListItemsGatewayTimeout from json.
+func (s *ListItemsGatewayTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode ListItemsGatewayTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = ListItemsGatewayTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *ListItemsGatewayTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *ListItemsGatewayTimeout) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
 // Encode encodes ListItemsInternalServerError as json.
 func (s *ListItemsInternalServerError) Encode(e *jx.Encoder) {
 	unwrapped := (*ErrorModel)(s)
@@ -1651,6 +1803,44 @@ func (s *ReplaceItemConflict) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements stdjson.Unmarshaler.
 func (s *ReplaceItemConflict) UnmarshalJSON(data []byte) error {
+	d := jx.DecodeBytes(data)
+	return s.Decode(d)
+}
+
+// Encode encodes ReplaceItemGatewayTimeout as json.
+func (s *ReplaceItemGatewayTimeout) Encode(e *jx.Encoder) {
+	unwrapped := (*ErrorModel)(s)
+
+	unwrapped.Encode(e)
+}
+
+// Decode decodes ReplaceItemGatewayTimeout from json.
+func (s *ReplaceItemGatewayTimeout) Decode(d *jx.Decoder) error {
+	if s == nil {
+		return errors.New("invalid: unable to decode ReplaceItemGatewayTimeout to nil")
+	}
+	var unwrapped ErrorModel
+	if err := func() error {
+		if err := unwrapped.Decode(d); err != nil {
+			return err
+		}
+		return nil
+	}(); err != nil {
+		return errors.Wrap(err, "alias")
+	}
+	*s = ReplaceItemGatewayTimeout(unwrapped)
+	return nil
+}
+
+// MarshalJSON implements stdjson.Marshaler.
+func (s *ReplaceItemGatewayTimeout) MarshalJSON() ([]byte, error) {
+	e := jx.Encoder{}
+	s.Encode(&e)
+	return e.Bytes(), nil
+}
+
+// UnmarshalJSON implements stdjson.Unmarshaler.
+func (s *ReplaceItemGatewayTimeout) UnmarshalJSON(data []byte) error {
 	d := jx.DecodeBytes(data)
 	return s.Decode(d)
 }

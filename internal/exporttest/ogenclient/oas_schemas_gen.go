@@ -17,6 +17,10 @@ type CreateItemConflict ErrorModel
 
 func (*CreateItemConflict) createItemRes() {}
 
+type CreateItemGatewayTimeout ErrorModel
+
+func (*CreateItemGatewayTimeout) createItemRes() {}
+
 type CreateItemInternalServerError ErrorModel
 
 func (*CreateItemInternalServerError) createItemRes() {}
@@ -36,6 +40,10 @@ func (*CreateItemUnprocessableEntity) createItemRes() {}
 type CreateItemUnsupportedMediaType ErrorModel
 
 func (*CreateItemUnsupportedMediaType) createItemRes() {}
+
+type DeleteItemGatewayTimeout ErrorModel
+
+func (*DeleteItemGatewayTimeout) deleteItemRes() {}
 
 type DeleteItemInternalServerError ErrorModel
 
@@ -174,6 +182,10 @@ func (s *ErrorModel) SetInstance(val OptURI) {
 func (s *ErrorModel) SetErrors(val OptNilErrorDetailArray) {
 	s.Errors = val
 }
+
+type GetItemGatewayTimeout ErrorModel
+
+func (*GetItemGatewayTimeout) getItemRes() {}
 
 type GetItemInternalServerError ErrorModel
 
@@ -441,6 +453,10 @@ func (s *ItemPage) SetNext(val OptString) {
 }
 
 func (*ItemPage) listItemsRes() {}
+
+type ListItemsGatewayTimeout ErrorModel
+
+func (*ListItemsGatewayTimeout) listItemsRes() {}
 
 type ListItemsInternalServerError ErrorModel
 
@@ -731,6 +747,10 @@ func (*ReplaceItemBadRequest) replaceItemRes() {}
 type ReplaceItemConflict ErrorModel
 
 func (*ReplaceItemConflict) replaceItemRes() {}
+
+type ReplaceItemGatewayTimeout ErrorModel
+
+func (*ReplaceItemGatewayTimeout) replaceItemRes() {}
 
 type ReplaceItemInternalServerError ErrorModel
 

@@ -25,6 +25,14 @@ func (s *CreateItemConflict) Validate() error {
 	return nil
 }
 
+func (s *CreateItemGatewayTimeout) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (s *CreateItemInternalServerError) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
@@ -58,6 +66,14 @@ func (s *CreateItemUnprocessableEntity) Validate() error {
 }
 
 func (s *CreateItemUnsupportedMediaType) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *DeleteItemGatewayTimeout) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
 		return err
@@ -123,6 +139,14 @@ func (s *ErrorModel) Validate() error {
 	}
 	if len(failures) > 0 {
 		return &validate.Error{Fields: failures}
+	}
+	return nil
+}
+
+func (s *GetItemGatewayTimeout) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
 	}
 	return nil
 }
@@ -365,6 +389,14 @@ func (s *ItemPage) Validate() error {
 	return nil
 }
 
+func (s *ListItemsGatewayTimeout) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (s *ListItemsInternalServerError) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
@@ -390,6 +422,14 @@ func (s *ReplaceItemBadRequest) Validate() error {
 }
 
 func (s *ReplaceItemConflict) Validate() error {
+	alias := (*ErrorModel)(s)
+	if err := alias.Validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *ReplaceItemGatewayTimeout) Validate() error {
 	alias := (*ErrorModel)(s)
 	if err := alias.Validate(); err != nil {
 		return err
