@@ -38,6 +38,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -58,22 +59,43 @@ type reporter interface {
 // Client sends requests to an App and checks every response against the
 // App's OpenAPI document. It may be used from several goroutines at once.
 type Client struct {
-	t      reporter
-	app    *framework.App
-	server *httptest.Server
-	http   *http.Client
+	t        reporter
+	app      *framework.App
+	server   *httptest.Server
+	http     *http.Client
+	settings settings
 
 	loadChecker func() (*conformance.Checker, error)
 }
 
 // New starts app on a loopback server for the duration of the test and
 // returns a client for it. The document is read on the first request, so
-// operations may still be registered between New and then.
-func New(t testing.TB, app *framework.App) *Client {
+// operations may still be registered between New and then. Options set
+// what every request carries unless it sets it itself, such as
+// credentials:
+//
+//	c := frameworktest.New(t, app, frameworktest.Bearer(token))
+func New(t testing.TB, app *framework.App, options ...Option) *Client {
 	t.Helper()
 	c := newClient(t, app, app)
 	t.Cleanup(c.close)
+	if err := c.settings.apply(options); err != nil {
+		t.Fatalf("frameworktest: %v", err)
+	}
 	return c
+}
+
+// With returns a client for the same App whose requests carry c's defaults
+// changed by options: other credentials, none (NoCredentials), more
+// headers. c is unchanged; both may be used at once.
+func (c *Client) With(options ...Option) *Client {
+	c.t.Helper()
+	d := *c
+	d.settings = settings{defaults: slices.Clone(c.settings.defaults)}
+	if err := d.settings.apply(options); err != nil {
+		c.t.Fatalf("frameworktest: %v", err)
+	}
+	return &d
 }
 
 // newClient serves handler (app, or a handler that leads to it) and checks
@@ -149,15 +171,23 @@ func (c *Client) Patch(path string, body any, headers ...string) *http.Response 
 
 func (c *Client) send(method, path string, body any, headers []string) *http.Response {
 	c.t.Helper()
+	req, err := newRequest(method, path, body, headers)
+	if err != nil {
+		c.t.Fatalf("frameworktest: %v", err)
+		return nil
+	}
+	return c.Do(req)
+}
+
+// newRequest builds a request from the arguments of Get, Post and the rest.
+func newRequest(method, path string, body any, headers []string) (*http.Request, error) {
 	reader, contentType, err := encodeBody(body)
 	if err != nil {
-		c.t.Fatalf("frameworktest: %s %s: %v", method, path, err)
-		return nil
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	req, err := http.NewRequest(method, path, reader)
 	if err != nil {
-		c.t.Fatalf("frameworktest: %s %s: cannot build the request: %v", method, path, err)
-		return nil
+		return nil, fmt.Errorf("%s %s: cannot build the request: %w", method, path, err)
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -165,12 +195,11 @@ func (c *Client) send(method, path string, body any, headers []string) *http.Res
 	for _, header := range headers {
 		name, value, ok := strings.Cut(header, ":")
 		if !ok || strings.TrimSpace(name) == "" {
-			c.t.Fatalf(`frameworktest: %s %s: header %q is not written "Name: value"`, method, path, header)
-			return nil
+			return nil, fmt.Errorf(`%s %s: header %q is not written "Name: value"`, method, path, header)
 		}
 		req.Header.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
-	return c.Do(req)
+	return req, nil
 }
 
 // encodeBody turns a request body argument into a reader and, for a value
@@ -195,8 +224,9 @@ func encodeBody(body any) (io.Reader, string, error) {
 
 // Do sends req and checks the response. A request whose URL has no host,
 // such as one from httptest.NewRequest or http.NewRequest("GET", "/items",
-// nil), goes to the App. The response's body has been read in full before
-// the check; its Body holds those bytes and need not be closed.
+// nil), goes to the App, with the client's defaults it does not set itself.
+// The response's body has been read in full before the check; its Body
+// holds those bytes and need not be closed.
 func (c *Client) Do(req *http.Request) *http.Response {
 	c.t.Helper()
 	req = c.toServer(req)
@@ -230,24 +260,38 @@ func (c *Client) Check(req *http.Request, status int, header http.Header, body [
 	}
 }
 
-// toServer points a request without a host at the App's server.
+// toServer points a request without a host at the App's server, and adds
+// the client's defaults to a request for the App.
 func (c *Client) toServer(req *http.Request) *http.Request {
-	if req.URL.Host != "" {
+	address := c.server.Listener.Addr().String()
+	if req.URL.Host != "" && req.URL.Host != address {
 		return req
 	}
 	out := req.Clone(req.Context())
-	out.RequestURI = "" // set by httptest.NewRequest; a client request must not have it
-	out.URL.Scheme, out.URL.Host = "http", c.server.Listener.Addr().String()
-	out.Host = ""
+	if out.URL.Host == "" {
+		out.RequestURI = "" // set by httptest.NewRequest; a client request must not have it
+		out.URL.Scheme, out.URL.Host = "http", address
+		out.Host = ""
+	}
+	c.settings.addDefaults(out)
 	return out
 }
 
 func (c *Client) check(req *http.Request, resp *http.Response, body []byte) []conformance.Violation {
 	c.t.Helper()
-	checker, err := c.loadChecker()
+	checker, err := c.checker()
 	if err != nil {
-		c.t.Fatalf("frameworktest: cannot check responses against the App's OpenAPI document: %v", err)
+		c.t.Fatalf("%v", err)
 		return nil
 	}
 	return checker.Check(req, conformance.Response{Status: resp.StatusCode, Header: resp.Header, Body: body})
+}
+
+// checker is the loaded document, or why it cannot be used.
+func (c *Client) checker() (*conformance.Checker, error) {
+	checker, err := c.loadChecker()
+	if err != nil {
+		return nil, fmt.Errorf("frameworktest: cannot check responses against the App's OpenAPI document: %w", err)
+	}
+	return checker, nil
 }

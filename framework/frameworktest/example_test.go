@@ -79,3 +79,52 @@ func ExampleCheckGeneratedRequests() {
 	// App and up to 8 generated requests; a 5xx or a response that breaks
 	// the document fails the test with the shrunk sequence of requests.
 }
+
+// profile is what GET /me answers a request with a valid token.
+type profile struct {
+	Name string `json:"name"`
+}
+
+func newProfileApp() *framework.App {
+	app := framework.New(framework.Config{Title: "Profiles", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
+	api := app.API()
+	// In a real App, the middleware checks the token the operation's
+	// security scheme names.
+	api.UseMiddleware(func(ctx huma.Context, next func(huma.Context)) {
+		if len(ctx.Operation().Security) > 0 && ctx.Header("Authorization") != "Bearer s3cret" {
+			ctx.SetHeader("WWW-Authenticate", "Bearer")
+			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, "a valid bearer token is required")
+			return
+		}
+		next(ctx)
+	})
+	framework.Get(app, "/me", func(ctx context.Context, _ *struct{}) (*struct{ Body profile }, error) {
+		return &struct{ Body profile }{profile{Name: "Ada"}}, nil
+	}, func(op *framework.Operation) {
+		op.Security = []map[string][]string{{"bearer": {}}}
+		op.Errors = []int{http.StatusUnauthorized}
+	})
+	app.OpenAPI().Components.SecuritySchemes = map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}}
+	return app
+}
+
+func ExampleBearer() {
+	t := &printingT{}
+	defer t.done()
+
+	// Every request carries the token, unless it sets its own Authorization.
+	c := frameworktest.New(t, newProfileApp(), frameworktest.Bearer("s3cret"))
+	resp := c.Get("/me")
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Printf("%d %s", resp.StatusCode, body)
+
+	fmt.Println(c.Get("/me", "Authorization: Bearer wrong").StatusCode)
+
+	anonymous := c.With(frameworktest.NoCredentials())
+	resp = anonymous.Get("/me")
+	fmt.Println(resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
+	// Output:
+	// 200 {"name":"Ada"}
+	// 401
+	// 401 Bearer
+}
