@@ -33,6 +33,7 @@ package frameworktest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -64,6 +65,7 @@ type Client struct {
 	server   *httptest.Server
 	http     *http.Client
 	settings settings
+	streams  *openStreams // shared with the clients made by With
 
 	loadChecker func() (*conformance.Checker, error)
 }
@@ -75,6 +77,9 @@ type Client struct {
 // credentials:
 //
 //	c := frameworktest.New(t, app, frameworktest.Bearer(token))
+//
+// When the test ends, the streams it left open are closed and the server
+// is shut down.
 func New(t testing.TB, app *framework.App, options ...Option) *Client {
 	t.Helper()
 	c := newClient(t, app, app)
@@ -107,12 +112,15 @@ func newClient(t reporter, app *framework.App, handler http.Handler) *Client {
 	// not followed, and no cookies are kept between requests.
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &Client{
-		t: t, app: app, server: server, http: client,
+		t: t, app: app, server: server, http: client, streams: &openStreams{},
 		loadChecker: sync.OnceValues(func() (*conformance.Checker, error) { return loadChecker(app) }),
 	}
 }
 
-func (c *Client) close() { c.server.Close() }
+func (c *Client) close() {
+	c.streams.closeAll()
+	c.server.Close()
+}
 
 // loadChecker renders the App's document as it is served (OpenAPI 3.1 JSON)
 // and loads it for checking.
@@ -226,18 +234,35 @@ func encodeBody(body any) (io.Reader, string, error) {
 // such as one from httptest.NewRequest or http.NewRequest("GET", "/items",
 // nil), goes to the App, with the client's defaults it does not set itself.
 // The response's body has been read in full before the check; its Body
-// holds those bytes and need not be closed.
+// holds those bytes and need not be closed. A stream of events is read to
+// its end and each event checked; one that stays open is read with Stream
+// (Do gives up when it sends nothing for 5 seconds).
+//
+// When the request fails, Do stops the test with Fatalf, which only the
+// test's own goroutine may call; Stream never stops the test.
 func (c *Client) Do(req *http.Request) *http.Response {
 	c.t.Helper()
 	req = c.toServer(req)
-	resp, err := c.http.Do(req)
+	ctx, cancel := context.WithCancel(req.Context())
+	defer cancel()
+	resp, err := c.http.Do(req.WithContext(ctx))
 	if err != nil {
 		c.t.Fatalf("frameworktest: %s %s: the request failed: %v", req.Method, req.URL.RequestURI(), err)
 		return nil
 	}
-	body, err := io.ReadAll(resp.Body)
+	var reader io.Reader = resp.Body
+	idle := isEventStream(resp.Header) && resp.StatusCode < 300
+	if idle {
+		reader = newIdleReader(resp.Body, streamIdleLimit, cancel)
+	}
+	body, err := io.ReadAll(reader)
 	_ = resp.Body.Close()
 	if err != nil {
+		if idle && ctx.Err() != nil && req.Context().Err() == nil {
+			c.t.Fatalf("frameworktest: %s %s: the event stream sent nothing for %v: read a stream that stays open with Client.Stream",
+				req.Method, req.URL.RequestURI(), streamIdleLimit)
+			return nil
+		}
 		c.t.Fatalf("frameworktest: %s %s: reading the response body failed: %v", req.Method, req.URL.RequestURI(), err)
 		return nil
 	}

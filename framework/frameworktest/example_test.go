@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/sse"
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
 )
@@ -127,4 +129,39 @@ func ExampleBearer() {
 	// 200 {"name":"Ada"}
 	// 401
 	// 401 Bearer
+}
+
+func ExampleClient_Stream() {
+	app := framework.New(framework.Config{Title: "Clock", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
+	type tick struct {
+		N int `json:"n" minimum:"0"`
+	}
+	sse.Register(app.API(), huma.Operation{OperationID: "ticks", Method: http.MethodGet, Path: "/ticks"},
+		map[string]any{"tick": tick{}},
+		func(ctx context.Context, _ *struct{}, send sse.Sender) {
+			for n := range 2 {
+				if send.Data(tick{N: n}) != nil {
+					return
+				}
+			}
+		})
+
+	t := &printingT{}
+	defer t.done()
+	c := frameworktest.New(t, app)
+
+	events := c.Stream("/ticks")
+	defer events.Close()
+	for {
+		event, err := events.Next(5 * time.Second)
+		if err != nil {
+			fmt.Println(err) // io.EOF: the App ended the stream
+			break
+		}
+		fmt.Println(event.Type, event.Data)
+	}
+	// Output:
+	// tick {"n":0}
+	// tick {"n":1}
+	// EOF
 }
