@@ -271,3 +271,32 @@ func TestAStreamThatIsRefused(t *testing.T) {
 	}
 	expectReports(t, r)
 }
+
+func TestDoReadsAStreamThatEnds(t *testing.T) {
+	ticks := make(chan int, 3)
+	ticks <- 1
+	ticks <- -1 // the document says a tick is at least 0
+	close(ticks)
+	r := newRecorder(t)
+	resp := frameworktest.New(r, newEventsApp(ticks)).Get("/ticks")
+	body, _ := io.ReadAll(resp.Body)
+	want := "event: tick\ndata: {\"n\":1}\n\nevent: tick\ndata: {\"n\":-1}\n\nevent: done\ndata: {\"reason\":\"no more ticks\"}\n\n"
+	if string(body) != want {
+		t.Errorf("body %q, want %q", body, want)
+	}
+	expectReports(t, r, `frameworktest: GET /ticks answered 200 OK: the "tick" event does not match the schema at /data/n: minimum: got -1, want 0
+    documented: "minimum": 0
+    sent:       -1`)
+}
+
+func TestDoGivesUpOnAStreamThatStaysOpen(t *testing.T) {
+	ticks := make(chan int, 1)
+	ticks <- 1 // then nothing: the stream stays open
+	r := newRecorder(t)
+	c := frameworktest.New(r, newEventsApp(ticks))
+	msg := catchFatal(func() { c.Get("/ticks") })
+	want := "frameworktest: GET /ticks: the event stream sent nothing for 5s: read a stream that stays open with Client.Stream"
+	if msg != want {
+		t.Errorf("Fatalf(%q), want %q", msg, want)
+	}
+}
