@@ -78,8 +78,22 @@ func ExampleCheckGeneratedRequests() {
 	//	}
 	//
 	// Each of rapid's cases (100 by default, -rapid.checks=N) gets a fresh
-	// App and up to 8 generated requests; a 5xx or a response that breaks
+	// App and up to 16 generated requests; a 5xx or a response that breaks
 	// the document fails the test with the shrunk sequence of requests.
+	//
+	// Behind authentication, give the check credentials as options, and
+	// name the operations no generated request can succeed at:
+	//
+	//	frameworktest.CheckGeneratedRequests(t, newApp,
+	//		frameworktest.Bearer("test-token"),
+	//		frameworktest.MayNeverSucceed("DELETE /v1/books/{id}"), // admins only
+	//	)
+	//
+	// Without them, each operation answered with 401s only fails the test:
+	//
+	//	frameworktest: GET /v1/books (list-books): none of the 37 generated requests was answered with a 2xx, so its handler may never have run
+	//	    answered: 401 Unauthorized ×37
+	//	    its security requires bearer: pass credentials as options (frameworktest.Bearer, BasicAuth, APIKey); if no generated request can succeed, name the operation in frameworktest.MayNeverSucceed
 }
 
 // profile is what GET /me answers a request with a valid token.

@@ -20,7 +20,6 @@ func newSecuredApp() *framework.App {
 	requireBearer(app)
 	secured := func(op *framework.Operation) {
 		op.Security = []map[string][]string{{"bearer": {}}}
-		op.Errors = []int{http.StatusUnauthorized}
 	}
 	var (
 		mu    sync.Mutex
