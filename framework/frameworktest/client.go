@@ -22,13 +22,41 @@
 // Content-Type is one the document lists for the status; the body validates
 // against the documented schema; documented headers are present when
 // required and match their schemas; errors (4xx, 5xx) are RFC 9457 problem
-// details. Schemas are applied by kin-openapi, which first validates the
-// document itself: the first request fails the test, saying why, when the
-// App's document is not valid OpenAPI. A response that conforms is returned
-// unchanged for the test's own assertions.
+// details; each server-sent event is of a documented type and its data
+// matches that type's schema. Schemas are applied by kin-openapi, which
+// first validates the document itself: the first request fails the test,
+// saying why, when the App's document is not valid OpenAPI. A response that
+// conforms is returned unchanged for the test's own assertions.
+//
+// # Credentials and headers
+//
+// Options to New give every request credentials or headers, which a request
+// overrides by setting the same header, query parameter or cookie itself;
+// With makes a client with other defaults, or none:
+//
+//	c := frameworktest.New(t, app, frameworktest.Bearer(token))
+//	c.Get("/v1/books/1")                                    // with the token
+//	c.Get("/v1/books/1", "Authorization: Bearer expired")   // with another
+//	c.With(frameworktest.NoCredentials()).Get("/v1/books/1") // without: 401
+//
+// # Streams
+//
+// Stream opens a stream of server-sent events and Next reads it event by
+// event, each within a deadline; a stream may be read from any goroutine,
+// never stops the test, and is closed when the test ends:
+//
+//	events := c.Stream("/v1/events")
+//	// ... wait until the App listens (see Client.Stream), then:
+//	c.Post("/v1/books", book)
+//	event, err := events.Next(time.Second) // the "created" event, checked
+//
+// # Generated requests
 //
 // CheckGeneratedRequests goes further: it sends requests generated from the
-// document and fails on any 5xx or any response that breaks it.
+// document, with the same options, and fails on any 5xx, any response that
+// breaks the document, and any operation that never answered a generated
+// request with a 2xx (such as one behind credentials the check was not
+// given).
 package frameworktest
 
 import (

@@ -62,8 +62,17 @@ type Stream struct {
 // The stream stays open until Close, the end of the response, or the end
 // of the test.
 //
+// An event the App sends before its handler for the stream began listening
+// is not in the stream. Before causing the events a test expects, wait
+// until it listens: for its first event, when the App greets each new
+// stream with one, or for Response, when the App sends the head of a stream
+// as soon as it listens (Huma's sse sends it only with the first event).
+//
 //	events := c.Stream("/events")
 //	defer events.Close()
+//	if _, err := events.Next(time.Second); err != nil { // the App's greeting
+//		t.Fatal(err)
+//	}
 //	c.Post("/books", book)
 //	event, err := events.Next(time.Second)
 func (c *Client) Stream(path string, headers ...string) *Stream {
