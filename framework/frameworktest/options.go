@@ -14,7 +14,7 @@ import (
 // (Header). New, Client.With and CheckGeneratedRequests take them; later
 // options replace earlier ones that set the same header, query parameter
 // or cookie.
-type Option func(*settings) error
+type Option struct{ apply func(*settings) error }
 
 // settings are what the options set.
 type settings struct {
@@ -39,7 +39,10 @@ func (s *settings) set(p part) {
 
 func (s *settings) apply(options []Option) error {
 	for _, option := range options {
-		if err := option(s); err != nil {
+		if option.apply == nil {
+			continue // the zero Option sets nothing
+		}
+		if err := option.apply(s); err != nil {
 			return err
 		}
 	}
@@ -49,27 +52,27 @@ func (s *settings) apply(options []Option) error {
 // Bearer sends token in an Authorization header (RFC 6750), as an HTTP
 // bearer security scheme expects.
 func Bearer(token string) Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		s.set(part{in: "header", name: "Authorization", value: "Bearer " + token, credential: true})
 		return nil
-	}
+	}}
 }
 
 // BasicAuth sends a username and password in an Authorization header (RFC
 // 7617), as an HTTP basic security scheme expects.
 func BasicAuth(username, password string) Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		encoded := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
 		s.set(part{in: "header", name: "Authorization", value: "Basic " + encoded, credential: true})
 		return nil
-	}
+	}}
 }
 
 // APIKey sends key as an apiKey security scheme describes it: in is
 // "header", "query" or "cookie", and name is the header's, the query
 // parameter's or the cookie's name.
 func APIKey(in, name, key string) Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		switch in {
 		case "header", "query", "cookie":
 		default:
@@ -81,19 +84,19 @@ func APIKey(in, name, key string) Option {
 		}
 		s.set(part{in: in, name: name, value: key, credential: true})
 		return nil
-	}
+	}}
 }
 
 // Header sends a header with every request, such as Accept-Language or a
 // tenant's ID. A request that sets the header itself sends its own.
 func Header(name, value string) Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		if name == "" || strings.ContainsAny(name, ": \t\r\n") {
 			return fmt.Errorf("Header(%q, ...): %q is not a header name", name, name)
 		}
 		s.set(part{in: "header", name: name, value: value})
 		return nil
-	}
+	}}
 }
 
 // NoCredentials drops the credentials set before it, for requests that
@@ -102,10 +105,10 @@ func Header(name, value string) Option {
 //	anonymous := c.With(frameworktest.NoCredentials())
 //	anonymous.Get("/v1/books/1") // answered 401
 func NoCredentials() Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		s.defaults = slices.DeleteFunc(s.defaults, func(p part) bool { return p.credential })
 		return nil
-	}
+	}}
 }
 
 // MayNeverSucceed names operations, by operationId or as "METHOD /path"
@@ -113,10 +116,10 @@ func NoCredentials() Option {
 // no generated request with a 2xx, such as one that needs credentials
 // other than those the check was given. New and Client.With ignore it.
 func MayNeverSucceed(operations ...string) Option {
-	return func(s *settings) error {
+	return Option{func(s *settings) error {
 		s.mayNeverSucceed = append(s.mayNeverSucceed, operations...)
 		return nil
-	}
+	}}
 }
 
 // addDefaults adds to req each default it does not set itself.

@@ -273,3 +273,24 @@ func TestGeneratedRequestsUnderShort(t *testing.T) {
 		t.Errorf("reported:\n%s", reports)
 	}
 }
+
+// An operation whose security lets anonymous requests through ({} among
+// its requirements) is not said to require credentials.
+func TestGeneratedRequestsAdviceForOptionalSecurity(t *testing.T) {
+	setFlag(t, "rapid.checks", "10")
+	newApp := func() *framework.App {
+		app := newSecuredApp()
+		framework.Get(app, "/maybe", func(ctx context.Context, _ *struct{}) (*struct{ Body string }, error) {
+			return nil, huma.Error404NotFound("nothing here")
+		}, func(op *framework.Operation) { op.Security = []map[string][]string{{}, {"bearer": {}}} })
+		return app
+	}
+	r := newRecorder(t)
+	frameworktest.CheckGeneratedRequests(r, newApp, frameworktest.Bearer(secretToken))
+	want := regexp.MustCompile(`^frameworktest: GET /maybe \(get-maybe\): none of the \d+ generated requests was answered with a 2xx, so its handler may never have run
+    answered: 404 Not Found ×\d+
+    if the operation needs credentials or headers, pass them as options \(frameworktest.Bearer, BasicAuth, APIKey, Header\); if no generated request can succeed, name the operation in frameworktest.MayNeverSucceed$`)
+	if reports := strings.Join(r.reported(), "\n---\n"); !want.MatchString(reports) {
+		t.Errorf("reported:\n%s", reports)
+	}
+}

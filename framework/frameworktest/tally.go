@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // tally counts the answers to the generated requests of one operation.
@@ -88,7 +90,8 @@ func reportTallies(t testing.TB, operations []operation, tallies []tally, mayNev
 // advice says what to do about an operation that never succeeded.
 func advice(o operation) string {
 	const otherwise = "if no generated request can succeed, name the operation in frameworktest.MayNeverSucceed"
-	if len(o.security) == 0 {
+	if len(o.security) == 0 || slices.ContainsFunc(o.security, func(r openapi3.SecurityRequirement) bool { return len(r) == 0 }) {
+		// No security, or an empty requirement: anonymous requests may pass.
 		return "if the operation needs credentials or headers, pass them as options (frameworktest.Bearer, BasicAuth, APIKey, Header); " + otherwise
 	}
 	var schemes []string
