@@ -2,6 +2,7 @@ package frameworktest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -102,25 +103,22 @@ type profile struct {
 }
 
 func newProfileApp() *framework.App {
-	app := framework.New(framework.Config{Title: "Profiles", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
-	api := app.API()
-	// In a real App, the middleware checks the token the operation's
-	// security scheme names.
-	api.UseMiddleware(func(ctx huma.Context, next func(huma.Context)) {
-		if len(ctx.Operation().Security) > 0 && ctx.Header("Authorization") != "Bearer s3cret" {
-			ctx.SetHeader("WWW-Authenticate", "Bearer")
-			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, "a valid bearer token is required")
-			return
-		}
-		next(ctx)
+	app := framework.New(framework.Config{
+		Title: "Profiles", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler),
+		SecuritySchemes: map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}},
+		Security:        []map[string][]string{{"bearer": {}}},
+		Authenticators: map[string]framework.Authenticator{
+			"bearer": func(ctx context.Context, c framework.Credentials) (context.Context, []string, error) {
+				if c.Secret != "s3cret" {
+					return nil, nil, errors.New("unknown token")
+				}
+				return ctx, nil, nil
+			},
+		},
 	})
 	framework.Get(app, "/me", func(ctx context.Context, _ *struct{}) (*struct{ Body profile }, error) {
 		return &struct{ Body profile }{profile{Name: "Ada"}}, nil
-	}, func(op *framework.Operation) {
-		op.Security = []map[string][]string{{"bearer": {}}}
-		op.Errors = []int{http.StatusUnauthorized}
 	})
-	app.OpenAPI().Components.SecuritySchemes = map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}}
 	return app
 }
 
@@ -142,7 +140,7 @@ func ExampleBearer() {
 	// Output:
 	// 200 {"name":"Ada"}
 	// 401
-	// 401 Bearer
+	// 401 Bearer realm="Profiles"
 }
 
 func ExampleClient_Stream() {

@@ -2,22 +2,19 @@ package frameworktest_test
 
 import (
 	"context"
-	"net/http"
 	"sync"
 
-	"github.com/danielgtaylor/huma/v2"
 	"github.com/signet-go/signet/framework"
 )
 
 // The token the secured App accepts.
 const secretToken = "s3cret"
 
-// newSecuredApp is an API whose operations require a bearer token, checked
-// by an API middleware that answers 401 problem details without it, as an
-// App enforces security today. GET /public needs no token.
+// newSecuredApp is an API whose operations require a bearer token
+// (newTestApp's scheme): the App answers 401 problem details without it.
+// GET /public needs no token.
 func newSecuredApp() *framework.App {
 	app := newTestApp()
-	requireBearer(app)
 	secured := func(op *framework.Operation) {
 		op.Security = []map[string][]string{{"bearer": {}}}
 	}
@@ -40,22 +37,4 @@ func newSecuredApp() *framework.App {
 		return &struct{ Body string }{"hello"}, nil
 	})
 	return app
-}
-
-// requireBearer declares an HTTP bearer scheme and answers 401 problem
-// details to a request for an operation that names it, unless it carries
-// secretToken.
-func requireBearer(app *framework.App) {
-	app.OpenAPI().Components.SecuritySchemes = map[string]*huma.SecurityScheme{
-		"bearer": {Type: "http", Scheme: "bearer"},
-	}
-	api := app.API()
-	api.UseMiddleware(func(ctx huma.Context, next func(huma.Context)) {
-		if len(ctx.Operation().Security) > 0 && ctx.Header("Authorization") != "Bearer "+secretToken {
-			ctx.SetHeader("WWW-Authenticate", `Bearer realm="test"`)
-			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, "a valid bearer token is required")
-			return
-		}
-		next(ctx)
-	})
 }

@@ -55,7 +55,6 @@ func newEventsApp(ticks <-chan int) *framework.App {
 	sse.Register(app.API(), huma.Operation{OperationID: "ticks", Method: http.MethodGet, Path: "/ticks"}, events, sendTicks)
 	sse.Register(app.API(), huma.Operation{OperationID: "quiet", Method: http.MethodGet, Path: "/quiet"}, events,
 		func(ctx context.Context, _ *struct{}, _ sse.Sender) { <-ctx.Done() })
-	requireBearer(app)
 	sse.Register(app.API(), huma.Operation{
 		OperationID: "secured-ticks", Method: http.MethodGet, Path: "/secured/ticks",
 		Security: []map[string][]string{{"bearer": {}}}, Errors: []int{http.StatusUnauthorized},
