@@ -1,6 +1,6 @@
 module github.com/signet-go/signet
 
-go 1.26.8
+go 1.25.0
 
 require (
 	github.com/danielgtaylor/huma/v2 v2.37.2
