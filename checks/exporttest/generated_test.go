@@ -9,13 +9,13 @@ import (
 	"testing"
 )
 
-const regenerateClients = "go generate ./internal/exporttest"
+const regenerateClients = "cd checks && go generate ./exporttest"
 
 // The committed clients are what oapi-codegen and ogen, run through the
 // go.mod tool directives, make of the current items document.
 func TestGeneratedClientsAreCurrent(t *testing.T) {
-	root := moduleRoot(t)
-	dir := filepath.Join(root, "internal", "exporttest")
+	root := checksRoot(t)
+	dir := filepath.Join(root, "exporttest")
 	bin := binary(t, "items")
 
 	for file, args := range map[string][]string{
@@ -27,7 +27,7 @@ func TestGeneratedClientsAreCurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(committed, run(t, bin, args...).stdout) {
-			t.Errorf("internal/exporttest/%s is not the current items document; regenerate the clients with:\n\n\t%s\n", file, regenerateClients)
+			t.Errorf("checks/exporttest/%s is not the current items document; regenerate the clients with:\n\n\t%s\n", file, regenerateClients)
 		}
 	}
 
@@ -42,7 +42,8 @@ func TestGeneratedClientsAreCurrent(t *testing.T) {
 	sameFiles(t, filepath.Join(dir, "ogenclient"), ogenOut, "*_gen.go")
 }
 
-// goTool runs `go tool NAME ARGS` in the module at root.
+// goTool runs `go tool NAME ARGS` in the module at root (the checks module,
+// whose go.mod has the tool directives).
 func goTool(t *testing.T, root, name string, args ...string) {
 	t.Helper()
 	cmd := exec.Command("go", append([]string{"tool", name}, args...)...)

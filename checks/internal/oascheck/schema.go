@@ -53,7 +53,7 @@ func LoadOfficialSchemas(npmDir string) (*OfficialSchemas, error) {
 	for url, file := range files {
 		data, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
-			return nil, fmt.Errorf("reading the official schema: %w (install it with `npm ci --prefix tools/npm`)", err)
+			return nil, fmt.Errorf("reading the official schema: %w (install it with `npm ci --prefix checks/npm` in the repository root)", err)
 		}
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {

@@ -1,4 +1,4 @@
-package docsui_test
+package docsuibrowser_test
 
 import (
 	"encoding/json"

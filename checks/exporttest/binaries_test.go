@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/signet-go/signet/internal/oascheck"
+	"github.com/signet-go/signet/checks/internal/oascheck"
 )
 
 // binDir holds the example binaries the tests build, once per test run.
@@ -35,8 +35,19 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// moduleRoot is the repository root, where go.mod is.
+// moduleRoot is the repository root, where Signet's go.mod is.
 func moduleRoot(t testing.TB) string {
+	t.Helper()
+	root, err := oascheck.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// checksRoot is the root of the checks module, whose go.mod has the tool
+// directives for the client generators.
+func checksRoot(t testing.TB) string {
 	t.Helper()
 	root, err := oascheck.ModuleRoot()
 	if err != nil {

@@ -1,4 +1,4 @@
-package docsui_test
+package docsuibrowser_test
 
 import (
 	"encoding/json"
@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var screenshotCopy = flag.String("docsui.screenshot", "", "also write the browser test's first screenshot to this `file`, such as ../docs/docsui.png")
+var screenshotCopy = flag.String("docsui.screenshot", "", "also write the browser test's first screenshot to this `file`, such as ../../docs/docsui.png")
 
 // TestDocsInBrowser opens /docs of examples/items in headless Chromium with
 // every request to a host other than the loopback failing, and checks what

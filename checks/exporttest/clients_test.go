@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/signet-go/signet/internal/exporttest/oapiclient"
-	"github.com/signet-go/signet/internal/exporttest/ogenclient"
+	"github.com/signet-go/signet/checks/exporttest/oapiclient"
+	"github.com/signet-go/signet/checks/exporttest/ogenclient"
 )
 
 const problemJSON = "application/problem+json"

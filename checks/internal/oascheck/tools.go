@@ -1,6 +1,7 @@
 package oascheck
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -8,8 +9,8 @@ import (
 	"testing"
 )
 
-// ModuleRoot finds the root of the module containing the working directory
-// (the directory of the first go.mod above it), where go test runs tests.
+// ModuleRoot finds the root of the checks module: the directory of the
+// first go.mod above the working directory, where go test runs tests.
 func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -27,14 +28,30 @@ func ModuleRoot() (string, error) {
 	}
 }
 
-// NPMDir is tools/npm in the module: package.json, package-lock.json and,
+// RepoRoot finds the root of the repository: the directory above the
+// checks module, where Signet's own go.mod is (the checks module's go.mod
+// replaces github.com/signet-go/signet with it).
+func RepoRoot() (string, error) {
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	repo := filepath.Dir(root)
+	data, err := os.ReadFile(filepath.Join(repo, "go.mod"))
+	if err != nil || !bytes.HasPrefix(data, []byte("module github.com/signet-go/signet\n")) {
+		return "", fmt.Errorf("oascheck: %s is not the root of github.com/signet-go/signet (run the tests inside the checks module of a Signet clone)", repo)
+	}
+	return repo, nil
+}
+
+// NPMDir is npm in the checks module: package.json, package-lock.json and,
 // once installed, node_modules.
 func NPMDir() (string, error) {
 	root, err := ModuleRoot()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(root, "tools", "npm"), nil
+	return filepath.Join(root, "npm"), nil
 }
 
 // Require stops t unless the npm tools are installed: it fails when the
@@ -48,7 +65,7 @@ func Require(t testing.TB) string {
 	}
 	for _, path := range []string{schemasDir(dir), redoclyBin(dir)} {
 		if _, err := os.Stat(path); err != nil {
-			msg := fmt.Sprintf("%s is missing: install the checkers with `npm ci --prefix tools/npm`", path)
+			msg := fmt.Sprintf("%s is missing: install the checkers with `npm ci --prefix checks/npm` in the repository root", path)
 			if os.Getenv("CI") == "true" {
 				t.Fatal(msg + " (CI=true: .ci/run must install them)")
 			}

@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/signet-go/signet/checks/internal/oascheck"
 	"github.com/signet-go/signet/internal/kitchensink"
-	"github.com/signet-go/signet/internal/oascheck"
 	"github.com/signet-go/signet/internal/testkit"
 )
 

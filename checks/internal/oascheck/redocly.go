@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 )
 
-// Redocly runs `redocly lint` with tools/npm/redocly.yaml (the recommended
+// Redocly runs `redocly lint` with checks/npm/redocly.yaml (the recommended
 // ruleset, each rule switched off there saying why) on files, in one run
 // (Node.js starts once). It returns Redocly's report, which lists warnings
 // too; the error, for errors, carries it as well.

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/signet-go/signet/internal/oascheck"
+	"github.com/signet-go/signet/checks/internal/oascheck"
 )
 
-// Redocly's recommended ruleset (tools/npm/redocly.yaml) passes on every
+// Redocly's recommended ruleset (checks/npm/redocly.yaml) passes on every
 // example's document and the kitchen sink's, 3.1 and 3.0.
 func TestRedoclyLintsExampleDocuments(t *testing.T) {
 	npmDir := oascheck.Require(t)
