@@ -1,0 +1,261 @@
+package contract_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/signet-go/signet/cmd/signet/contract"
+	"github.com/signet-go/signet/cmd/signet/internal/itemsapi"
+	"github.com/signet-go/signet/openapi"
+)
+
+func parse(t *testing.T, name string, data []byte) *contract.Document {
+	t.Helper()
+	doc, err := contract.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func compare(t *testing.T, base, revision []byte) []contract.Change {
+	t.Helper()
+	changes, err := contract.Compare(parse(t, "base", base), parse(t, "revision", revision))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return changes
+}
+
+// expected is the change each version of the items API must be reported
+// with, compared with the first version.
+var expected = []struct {
+	version itemsapi.Change
+	want    []contract.Change // Comment is not compared
+}{
+	{itemsapi.AddedOperation, []contract.Change{
+		{Level: contract.Info, Operation: "DELETE /items/{id}", Rule: "endpoint-added", Text: "endpoint added"},
+	}},
+	{itemsapi.RemovedOperation, []contract.Change{
+		{Level: contract.Breaking, Operation: "GET /items/{id}", Rule: "api-path-removed-without-deprecation", Text: "API path removed without deprecation"},
+		{Level: contract.Info, Rule: "api-version-not-bumped", Text: "a breaking change was detected but the version is still `1.0.0`"},
+	}},
+	{itemsapi.NewRequiredField, []contract.Change{
+		{Level: contract.Breaking, Operation: "POST /items", Rule: "new-required-request-property", Text: "added the new required request property `quantity`"},
+		{Level: contract.Info, Rule: "api-version-not-bumped", Text: "a breaking change was detected but the version is still `1.0.0`"},
+	}},
+	{itemsapi.RemovedResponseField, []contract.Change{
+		{Level: contract.Breaking, Operation: "GET /items", Rule: "response-required-property-removed", Text: "removed the required property `items/name` from the response with the `200` status"},
+		{Level: contract.Breaking, Operation: "POST /items", Rule: "response-required-property-removed", Text: "removed the required property `name` from the response with the `201` status"},
+		{Level: contract.Breaking, Operation: "GET /items/{id}", Rule: "response-required-property-removed", Text: "removed the required property `name` from the response with the `200` status"},
+		{Level: contract.Info, Rule: "api-version-not-bumped", Text: "a breaking change was detected but the version is still `1.0.0`"},
+	}},
+	{itemsapi.NarrowedEnum, []contract.Change{
+		{Level: contract.Breaking, Operation: "GET /items", Rule: "request-parameter-enum-value-removed", Text: "removed the enum value `archived` from the `query` request parameter `state`"},
+		{Level: contract.Info, Rule: "api-version-not-bumped", Text: "a breaking change was detected but the version is still `1.0.0`"},
+	}},
+	{itemsapi.RemovedOptionalField, []contract.Change{
+		{Level: contract.Warning, Operation: "POST /items", Rule: "request-property-removed", Text: "removed the request property `note`"},
+	}},
+}
+
+func withoutComments(changes []contract.Change) []contract.Change {
+	out := make([]contract.Change, len(changes))
+	for i, c := range changes {
+		c.Comment = ""
+		out[i] = c
+	}
+	return out
+}
+
+func TestCompareReportsEachChange(t *testing.T) {
+	first := itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{})
+	if got := compare(t, first, first); len(got) != 0 {
+		t.Errorf("a document compared with itself: %v, want no changes", got)
+	}
+	for _, e := range expected {
+		t.Run(string(e.version), func(t *testing.T) {
+			got := compare(t, first, itemsapi.Document(t, e.version, openapi.Options{}))
+			if !reflect.DeepEqual(withoutComments(got), e.want) {
+				t.Errorf("got\n%s\nwant\n%s", lines(got), lines(e.want))
+			}
+		})
+	}
+}
+
+// A 3.0 document and a 3.1 one, in JSON or YAML, describe the same API in
+// different notations (nullable: true against a list of types with "null"):
+// only the API's changes are reported.
+func TestCompareAcrossVersionsAndEncodings(t *testing.T) {
+	v30yaml := openapi.Options{Version: openapi.V30, Format: openapi.YAML}
+	v31json := openapi.Options{}
+	pairs := []struct {
+		name       string
+		base, next openapi.Options
+	}{
+		{"3.0 YAML to 3.1 JSON", v30yaml, v31json},
+		{"3.1 JSON to 3.0 YAML", v31json, v30yaml},
+		{"3.0 YAML to 3.0 YAML", v30yaml, v30yaml},
+	}
+	for _, p := range pairs {
+		t.Run(p.name, func(t *testing.T) {
+			first := itemsapi.Document(t, itemsapi.Unchanged, p.base)
+			if got := compare(t, first, itemsapi.Document(t, itemsapi.Unchanged, p.next)); len(got) != 0 {
+				t.Errorf("the same API: %s, want no changes", lines(got))
+			}
+			for _, e := range expected {
+				got := compare(t, first, itemsapi.Document(t, e.version, p.next))
+				if !reflect.DeepEqual(withoutComments(got), e.want) {
+					t.Errorf("%s: got\n%s\nwant\n%s", e.version, lines(got), lines(e.want))
+				}
+			}
+		})
+	}
+}
+
+func lines(changes []contract.Change) string {
+	var b strings.Builder
+	for _, c := range changes {
+		b.WriteString("\t" + c.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestParseRefuses(t *testing.T) {
+	valid := string(itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{}))
+	// A $ref to a schema that is not there, and one to another file.
+	brokenRef := strings.Replace(valid, `"$ref": "#/components/schemas/Draft"`, `"$ref": "#/components/schemas/Nope"`, 1)
+	externalRef := strings.Replace(valid, `"$ref": "#/components/schemas/Draft"`, `"$ref": "draft.json#/Draft"`, 1)
+	if brokenRef == valid || externalRef == valid {
+		t.Fatal("the document has no $ref to Draft to replace")
+	}
+	cases := []struct {
+		name, data, want string
+	}{
+		{"empty", " \n", "doc.json is empty"},
+		{"not JSON or YAML", "{not a document", "doc.json is not a readable OpenAPI document: "},
+		{"no version", `{"info": {"title": "x", "version": "1"}, "paths": {}}`, `doc.json is not an OpenAPI 3 document: it has no "openapi" version field`},
+		{"Swagger 2.0", `{"swagger": "2.0", "info": {"title": "x", "version": "1"}, "paths": {}}`, `doc.json is not an OpenAPI 3 document: it has no "openapi" version field`},
+		{"OpenAPI 3.2", `{"openapi": "3.2.0", "info": {"title": "x", "version": "1"}, "paths": {}}`, "doc.json is OpenAPI 3.2.0: only 3.0 and 3.1 documents can be compared"},
+		{"broken $ref", brokenRef, `doc.json is not a readable OpenAPI document: failed to resolve "Nope"`},
+		{"$ref to a file", externalRef, `doc.json is not a readable OpenAPI document: encountered disallowed external reference: "draft.json#/Draft"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := contract.Parse("doc.json", []byte(c.data))
+			if err == nil {
+				t.Fatalf("parsed: %v", doc)
+			}
+			if !strings.HasPrefix(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q, want one line starting %q", err, c.want)
+			}
+		})
+	}
+}
+
+// A $ref to another file is refused even when the file is there: comparing
+// documents never reads anything but the documents.
+func TestParseReadsNoOtherFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("draft.json", []byte(`{"Draft": {"type": "object"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	valid := string(itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{}))
+	externalRef := strings.Replace(valid, `"$ref": "#/components/schemas/Draft"`, `"$ref": "draft.json#/Draft"`, 1)
+	if _, err := contract.Parse(filepath.Join(dir, "openapi.json"), []byte(externalRef)); err == nil || !strings.Contains(err.Error(), "disallowed external reference") {
+		t.Errorf("a $ref to draft.json next to the document: %v, want it refused", err)
+	}
+}
+
+func TestLevel(t *testing.T) {
+	for _, level := range []contract.Level{contract.Info, contract.Warning, contract.Breaking} {
+		parsed, err := contract.ParseLevel(level.String())
+		if err != nil || parsed != level {
+			t.Errorf("ParseLevel(%q) = %v, %v; want %v", level.String(), parsed, err, level)
+		}
+	}
+	if !(contract.Info < contract.Warning && contract.Warning < contract.Breaking) {
+		t.Error("levels are not ordered from the least to the most severe")
+	}
+	if _, err := contract.ParseLevel("error"); err == nil || err.Error() != `unknown level "error": use breaking, warning or info` {
+		t.Errorf("ParseLevel(error): %v", err)
+	}
+	if _, err := contract.Level(0).MarshalText(); err == nil {
+		t.Error("the zero Level was encoded")
+	}
+}
+
+var sample = []contract.Change{
+	{Level: contract.Breaking, Operation: "GET /items", Text: "removed the enum value `archived` from the `query` request parameter `state`", Rule: "request-parameter-enum-value-removed"},
+	{Level: contract.Warning, Operation: "GET /items", Text: "removed the request parameter `a|b`", Comment: "Some clients may\nfail.", Rule: "request-parameter-removed"},
+	{Level: contract.Info, Text: "removed the schema `Draft`", Rule: "api-schema-removed"},
+}
+
+func TestWriteText(t *testing.T) {
+	var out bytes.Buffer
+	if err := contract.Write(&out, sample, contract.Text); err != nil {
+		t.Fatal(err)
+	}
+	want := "1 breaking change, 1 warning, 1 info change\n" +
+		"breaking  GET /items  removed the enum value `archived` from the `query` request parameter `state` [request-parameter-enum-value-removed]\n" +
+		"warning   GET /items  removed the request parameter `a|b` [request-parameter-removed]\n" +
+		"                      Some clients may fail.\n" +
+		"info      -           removed the schema `Draft` [api-schema-removed]\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+
+	out.Reset()
+	if err := contract.Write(&out, nil, contract.Text); err != nil || out.String() != "no changes\n" {
+		t.Errorf("no changes: %q, %v", out.String(), err)
+	}
+}
+
+func TestWriteJSON(t *testing.T) {
+	var out bytes.Buffer
+	if err := contract.Write(&out, sample, contract.JSON); err != nil {
+		t.Fatal(err)
+	}
+	var decoded struct{ Changes []contract.Change }
+	if err := json.Unmarshal(out.Bytes(), &decoded); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !reflect.DeepEqual(decoded.Changes, sample) {
+		t.Errorf("decoded %v, want %v", decoded.Changes, sample)
+	}
+	if !strings.Contains(out.String(), `"level": "breaking"`) {
+		t.Errorf("levels are not written by name:\n%s", out.String())
+	}
+
+	out.Reset()
+	if err := contract.Write(&out, nil, contract.JSON); err != nil || out.String() != "{\n  \"changes\": []\n}\n" {
+		t.Errorf("no changes: %q, %v", out.String(), err)
+	}
+}
+
+func TestWriteMarkdown(t *testing.T) {
+	var out bytes.Buffer
+	if err := contract.Write(&out, sample, contract.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	want := "### API contract: 1 breaking change, 1 warning, 1 info change\n\n" +
+		"| level | operation | change |\n|---|---|---|\n" +
+		"| **breaking** | `GET /items` | removed the enum value `archived` from the `query` request parameter `state` (`request-parameter-enum-value-removed`) |\n" +
+		"| warning | `GET /items` | removed the request parameter `a\\|b` (`request-parameter-removed`)<br>Some clients may fail. |\n" +
+		"| info |  | removed the schema `Draft` (`api-schema-removed`) |\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	if err := contract.Write(&bytes.Buffer{}, sample, "html"); err == nil || err.Error() != `unknown format "html": use text, json or markdown` {
+		t.Errorf("got %v", err)
+	}
+}
