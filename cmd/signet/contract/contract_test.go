@@ -88,6 +88,31 @@ func TestCompareReportsEachChange(t *testing.T) {
 	}
 }
 
+// The way to remove an operation without breaking clients unawares:
+// deprecate it in one release, remove it in a later one.
+func TestDeprecateThenRemove(t *testing.T) {
+	first := itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{})
+	deprecated := itemsapi.Document(t, itemsapi.DeprecatedOperation, openapi.Options{})
+	removed := itemsapi.Document(t, itemsapi.RemovedOperation, openapi.Options{})
+	steps := []struct {
+		name       string
+		base, next []byte
+		want       []contract.Change
+	}{
+		{"deprecate", first, deprecated, []contract.Change{
+			{Level: contract.Info, Operation: "GET /items/{id}", Rule: "endpoint-deprecated", Text: "endpoint deprecated"},
+		}},
+		{"remove", deprecated, removed, []contract.Change{
+			{Level: contract.Info, Operation: "GET /items/{id}", Rule: "api-path-removed-with-deprecation", Text: "API path removed with deprecation"},
+		}},
+	}
+	for _, s := range steps {
+		if got := withoutComments(compare(t, s.base, s.next)); !reflect.DeepEqual(got, s.want) {
+			t.Errorf("%s: got\n%s\nwant\n%s", s.name, lines(got), lines(s.want))
+		}
+	}
+}
+
 // A 3.0 document and a 3.1 one, in JSON or YAML, describe the same API in
 // different notations (nullable: true against a list of types with "null"):
 // only the API's changes are reported.

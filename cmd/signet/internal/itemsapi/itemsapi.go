@@ -28,6 +28,7 @@ const (
 	RemovedResponseField Change = "name removed from Item in responses"
 	NarrowedEnum         Change = "archived removed from the state query parameter's enum"
 	RemovedOptionalField Change = "optional note removed from the POST /items body"
+	DeprecatedOperation  Change = "GET /items/{id} deprecated"
 )
 
 // Item is an item as the first version returns it. Label is nullable, so
@@ -101,6 +102,7 @@ func register[L, D, I any](app *framework.App, c Change) {
 	if c != RemovedOperation {
 		framework.Register(app, framework.Operation{
 			OperationID: "get-item", Method: http.MethodGet, Path: "/items/{id}", Summary: "Get an item",
+			Deprecated: c == DeprecatedOperation,
 		}, func(context.Context, *struct {
 			ID int64 `path:"id"`
 		}) (*struct{ Body I }, error) {
