@@ -14,10 +14,12 @@ import (
 	"github.com/oasdiff/oasdiff/load"
 )
 
-// A Document is a parsed OpenAPI document, ready to compare.
+// A Document is a parsed OpenAPI document, ready to compare. It does not
+// change once parsed: it may be compared any number of times, concurrently.
 type Document struct {
-	name string
-	spec *load.SpecInfo
+	name    string
+	data    []byte
+	version string // "3.0" or "3.1"
 }
 
 // Parse reads an OpenAPI 3.0 or 3.1 document in JSON or YAML. name is what
@@ -27,24 +29,29 @@ func Parse(name string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s is empty", name)
 	}
-	// A fresh loader for each document: a loader caches documents by name.
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
-	spec, err := load.NewSpecInfoFromData(loader, data, name,
-		// HTTP header names are case-insensitive (RFC 9110 section 5.1):
-		// X-Request-Id and x-request-id are the same header.
-		load.WithLowercaseHeaders())
+	spec, err := loadSpec(name, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s is not a readable OpenAPI document: %s", name, oneLine(err))
 	}
-	version := spec.Spec.OpenAPI
-	if !strings.HasPrefix(version, "3.0") && !strings.HasPrefix(version, "3.1") {
-		if version == "" {
+	version := minor(spec.Spec.OpenAPI)
+	if version != "3.0" && version != "3.1" {
+		if spec.Spec.OpenAPI == "" {
 			return nil, fmt.Errorf("%s is not an OpenAPI 3 document: it has no \"openapi\" version field", name)
 		}
-		return nil, fmt.Errorf("%s is OpenAPI %s: only 3.0 and 3.1 documents can be compared", name, version)
+		return nil, fmt.Errorf("%s is OpenAPI %s: only 3.0 and 3.1 documents can be compared", name, spec.Spec.OpenAPI)
 	}
-	return &Document{name: name, spec: spec}, nil
+	return &Document{name: name, data: bytes.Clone(data), version: version}, nil
+}
+
+// loadSpec loads data as oasdiff compares it.
+func loadSpec(name string, data []byte) (*load.SpecInfo, error) {
+	// A fresh loader each time: a loader caches documents by name.
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	return load.NewSpecInfoFromData(loader, data, name,
+		// HTTP header names are case-insensitive (RFC 9110 section 5.1):
+		// X-Request-Id and x-request-id are the same header.
+		load.WithLowercaseHeaders())
 }
 
 // Compare returns the changes from base to revision that matter to clients,
@@ -54,10 +61,25 @@ func Compare(base, revision *Document) ([]Change, error) {
 	if base == nil || revision == nil {
 		return nil, errors.New("contract: Compare needs two documents from Parse")
 	}
-	if err := sameVersion(base, revision); err != nil {
+	// Each comparison works on its own copies: oasdiff and the 3.0 upgrade
+	// may modify what they are given.
+	baseSpec, err := loadSpec(base.name, base.data)
+	if err != nil {
 		return nil, err
 	}
-	report, sources, err := diff.GetWithOperationsSourcesMap(diff.NewConfig(), base.spec, revision.spec)
+	revisionSpec, err := loadSpec(revision.name, revision.data)
+	if err != nil {
+		return nil, err
+	}
+	if base.version != revision.version {
+		if err := upgrade(base, baseSpec); err != nil {
+			return nil, err
+		}
+		if err := upgrade(revision, revisionSpec); err != nil {
+			return nil, err
+		}
+	}
+	report, sources, err := diff.GetWithOperationsSourcesMap(diff.NewConfig(), baseSpec, revisionSpec)
 	if err != nil {
 		return nil, fmt.Errorf("comparing %s with %s: %s", base.name, revision.name, oneLine(err))
 	}
@@ -97,24 +119,17 @@ func levelOf(l checker.Level) (Level, bool) {
 	return 0, false
 }
 
-// sameVersion brings a 3.0 document compared with a 3.1 one to 3.1, so that
-// what only the notation changed (nullable: true and a list of types with
-// "null", say) is not reported as a change. Both documents must then be
-// valid: kin-openapi's upgrade is defined only for valid documents.
-func sameVersion(base, revision *Document) error {
-	if minor(base.spec.Spec.OpenAPI) == minor(revision.spec.Spec.OpenAPI) {
-		return nil
+// upgrade brings a 3.0 document compared with a 3.1 one to 3.1, so that
+// what only the notation changed (nullable: true against a list of types
+// with "null", say) is not reported as a change. Both documents must then
+// be valid: kin-openapi's upgrade is defined only for valid documents.
+func upgrade(d *Document, spec *load.SpecInfo) error {
+	if err := spec.Spec.Validate(context.Background()); err != nil {
+		return fmt.Errorf("%s (OpenAPI %s) cannot be compared with a document of another OpenAPI version because it is not valid: %s; export both documents with the same version",
+			d.name, spec.Spec.OpenAPI, oneLine(err))
 	}
-	for _, d := range []*Document{base, revision} {
-		if err := d.spec.Spec.Validate(context.Background()); err != nil {
-			return fmt.Errorf("%s (OpenAPI %s) cannot be compared with a document of another OpenAPI version because it is not valid: %s; export both documents with the same version",
-				d.name, d.spec.Spec.OpenAPI, oneLine(err))
-		}
-	}
-	for _, d := range []*Document{base, revision} {
-		if minor(d.spec.Spec.OpenAPI) == "3.0" {
-			openapi3conv.Upgrade(d.spec.Spec)
-		}
+	if d.version == "3.0" {
+		openapi3conv.Upgrade(spec.Spec)
 	}
 	return nil
 }

@@ -143,6 +143,66 @@ func TestCompareAcrossVersionsAndEncodings(t *testing.T) {
 	}
 }
 
+// A Document is not changed by a comparison, even one that brings a 3.0
+// document to 3.1: it can be compared again, and concurrently (go test
+// -race checks).
+func TestCompareLeavesDocumentsAsTheyAre(t *testing.T) {
+	base := parse(t, "3.0", itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{Version: openapi.V30}))
+	revision := parse(t, "3.1", itemsapi.Document(t, itemsapi.NarrowedEnum, openapi.Options{}))
+	results := make(chan []contract.Change, 4)
+	for range cap(results) {
+		go func() {
+			changes, err := contract.Compare(base, revision)
+			if err != nil {
+				t.Error(err)
+			}
+			results <- changes
+		}()
+	}
+	want := expected[4]
+	if want.version != itemsapi.NarrowedEnum {
+		t.Fatalf("expected[4] is %q", want.version)
+	}
+	for range cap(results) {
+		if got := withoutComments(<-results); !reflect.DeepEqual(got, want.want) {
+			t.Errorf("got\n%s\nwant\n%s", lines(got), lines(want.want))
+		}
+	}
+	// base is still 3.0: compared with another 3.0 document, it is not
+	// upgraded, so that one need not be valid.
+	if _, err := contract.Compare(base, parse(t, "invalid 3.0", invalid30(t))); err != nil {
+		t.Errorf("base, after comparisons with 3.1, against a 3.0 document: %v", err)
+	}
+}
+
+// invalid30 is a 3.0 document kin-openapi loads but does not validate: an
+// integer type is misspelt.
+func invalid30(t *testing.T) []byte {
+	t.Helper()
+	valid := string(itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{Version: openapi.V30}))
+	invalid := strings.Replace(valid, `"type": "integer"`, `"type": "integr"`, 1)
+	if invalid == valid {
+		t.Fatal("no integer type to misspell")
+	}
+	return []byte(invalid)
+}
+
+// Documents of different versions are compared after the 3.0 one is brought
+// to 3.1, which kin-openapi defines only for valid documents.
+func TestCompareAcrossVersionsNeedsValidDocuments(t *testing.T) {
+	invalid := invalid30(t)
+	_, err := contract.Compare(parse(t, "old.json", invalid), parse(t, "new.json", itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{})))
+	want := "old.json (OpenAPI 3.0.3) cannot be compared with a document of another OpenAPI version because it is not valid: "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; export both documents with the same version") {
+		t.Errorf("error %v, want one starting %q", err, want)
+	}
+	// Of the same version, it is compared as it is.
+	valid := itemsapi.Document(t, itemsapi.Unchanged, openapi.Options{Version: openapi.V30})
+	if _, err := contract.Compare(parse(t, "old.json", invalid), parse(t, "new.json", valid)); err != nil {
+		t.Errorf("two 3.0 documents: %v", err)
+	}
+}
+
 func lines(changes []contract.Change) string {
 	var b strings.Builder
 	for _, c := range changes {
