@@ -12,9 +12,23 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/cmd/signet/internal/itemsapi"
-	"github.com/signet-go/signet/internal/testkit"
 	"github.com/signet-go/signet/openapi"
 )
+
+// build compiles the command into the test's temporary directory, with
+// the race detector when the tests have it, and returns the binary's path.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "signet")
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	if out, err := exec.Command("go", append(args, ".")...).CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return bin
+}
 
 // result is what a run of the built command did.
 type result struct {
@@ -68,7 +82,7 @@ func hasLine(out, prefix string, parts ...string) bool {
 }
 
 func TestDiff(t *testing.T) {
-	signet := testkit.Build(t, "github.com/signet-go/signet/cmd/signet")
+	signet := build(t)
 	dir := t.TempDir()
 	document := func(c itemsapi.Change) string {
 		return itemsapi.WriteDocument(t, dir, strings.NewReplacer(" ", "_", "/", "_", "{", "", "}", "").Replace(string(c))+".json", c, openapi.Options{})
