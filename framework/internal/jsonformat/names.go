@@ -20,20 +20,39 @@ import (
 func hasFoldedDuplicate(v any) bool {
 	switch v := v.(type) {
 	case map[string]any:
-		if hasFoldedDuplicateName(v) {
+		if len(v) > smallObject && hasFoldedDuplicateName(v) {
 			return true
 		}
-		for _, member := range v {
-			if hasFoldedDuplicate(member) {
+		var seen [smallObject]string // the names so far, for a small object
+		names := seen[:0]
+		for name, member := range v {
+			if len(v) <= smallObject {
+				for _, other := range names {
+					if equalFoldNames(name, other) {
+						return true
+					}
+				}
+				names = append(names, name)
+			}
+			if isContainer(member) && hasFoldedDuplicate(member) {
 				return true
 			}
 		}
 	case []any:
 		for _, element := range v {
-			if hasFoldedDuplicate(element) {
+			if isContainer(element) && hasFoldedDuplicate(element) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// isContainer reports whether v, a decoded value, is an object or an array.
+func isContainer(v any) bool {
+	switch v.(type) {
+	case map[string]any, []any:
+		return true
 	}
 	return false
 }
@@ -115,23 +134,9 @@ func (o *openObject) add(names []string, name string) (bool, []string) {
 // many members costs linear time.
 const smallObject = 16
 
+// hasFoldedDuplicateName reports whether a large object has two names that
+// differ only in case.
 func hasFoldedDuplicateName(object map[string]any) bool {
-	if len(object) < 2 {
-		return false
-	}
-	if len(object) <= smallObject {
-		var seen [smallObject]string
-		names := seen[:0]
-		for name := range object {
-			for _, other := range names {
-				if equalFoldNames(name, other) {
-					return true
-				}
-			}
-			names = append(names, name)
-		}
-		return false
-	}
 	folded := make(map[string]struct{}, len(object))
 	for name := range object {
 		key := foldName(name)
