@@ -51,6 +51,8 @@ var (
 // encoding/json accepts (an escaped lone surrogate), or it is not JSON
 // that fits v. In the last case encoding/json decides, fills v and
 // describes the error, so that error messages are encoding/json's.
+// Values that may hold an encoding/json Number are decoded by
+// encoding/json, once the policy is checked on the text.
 func Unmarshal(data []byte, v any) error {
 	return describeTypeError(unmarshal(data, v))
 }
