@@ -1,17 +1,34 @@
-// Package jsonformat is Signet's JSON format for Huma: the policy every JSON
-// request body must follow (valid UTF-8, no member named twice, type errors
-// that do not name Go types), decoding that gives encoding/json's results
-// in less time, and response encoding that writes encoding/json's bytes in
-// less time.
+// Package jsonformat is Signet's JSON format for Huma: request bodies
+// decoded with the results and error messages of encoding/json, in less
+// time, under the policy every JSON request body must follow (valid UTF-8,
+// no member named twice, type errors that do not name Go types); responses
+// encoded by Huma's own JSON format.
 package jsonformat
 
-import "github.com/danielgtaylor/huma/v2"
+import (
+	"maps"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+)
 
 // Formats returns a copy of formats (Huma's Config.Formats) in which every
-// JSON format (application/json, json and any +json type) decodes and
-// encodes as this package does and enforces the JSON policy. The formats
-// given are not changed: Huma's defaults are shared by every API in the
-// process.
+// JSON format (application/json, json and any +json type) decodes request
+// bodies with Unmarshal. Encoding is left to the formats given: Huma's
+// default writes encoding/json's bytes, and so responses do not change.
+// The formats given are not changed: Huma's defaults are shared by every
+// API in the process.
 func Formats(formats map[string]huma.Format) map[string]huma.Format {
-	return withJSONPolicy(withFastJSON(formats))
+	out := maps.Clone(formats)
+	for mediaType, format := range out {
+		if isJSONMediaType(mediaType) && format.Unmarshal != nil {
+			format.Unmarshal = Unmarshal
+			out[mediaType] = format
+		}
+	}
+	return out
+}
+
+func isJSONMediaType(mediaType string) bool {
+	return mediaType == "json" || mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")
 }

@@ -5,10 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/danielgtaylor/huma/v2"
 )
 
 // Signet's policy for JSON request bodies, on top of RFC 8259:
@@ -26,54 +22,17 @@ import (
 //     is accepted, as encoding/json accepts it.
 //
 // Breaking the first two answers 400 Bad Request; the error says what is
-// wrong without repeating the body.
+// wrong without repeating the body. Unmarshal enforces them as it
+// decodes; Huma's validator enforces the third. Decoding into an any (the
+// decode Huma validates) holds every object to the second rule; decoding
+// into a struct counts names that differ only in case as the same where
+// they name the same field (elsewhere, in a map or among unknown members,
+// encoding/json keeps both names or neither).
 
 var (
 	errBodyNotUTF8   = errors.New("the body is not valid UTF-8; JSON must be encoded in UTF-8 (RFC 8259 section 8.1)")
 	errDuplicateName = errors.New("a JSON object in the body names the same member twice (names that differ only in case count as the same); send each member once")
 )
-
-// checkJSONText returns an error when data breaks Signet's JSON policy:
-// invalid UTF-8 or an object with a duplicate member name. JSON syntax
-// errors are left to the decoder, which reports them better. A JSON codec
-// that replaces encoding/json must keep both rules: call it before
-// decoding, or enforce them in its own single pass (the hostile-input and
-// fuzz tests check the behaviour, not this function).
-func checkJSONText(data []byte) error {
-	if !utf8.Valid(data) {
-		return errBodyNotUTF8
-	}
-	if hasDuplicateNames(data) { // one pass over the bytes (names.go)
-		return errDuplicateName
-	}
-	return nil
-}
-
-// withJSONPolicy returns a copy of formats in which every JSON format
-// (application/json, json and any +json type) checks bodies with
-// checkJSONText before decoding them, and reports a value of the wrong
-// type without naming Go types. The formats given are not changed (Huma's
-// defaults are shared by every API in the process).
-func withJSONPolicy(formats map[string]huma.Format) map[string]huma.Format {
-	out := make(map[string]huma.Format, len(formats))
-	for mediaType, format := range formats {
-		if isJSONMediaType(mediaType) && format.Unmarshal != nil {
-			unmarshal := format.Unmarshal
-			format.Unmarshal = func(data []byte, v any) error {
-				if err := checkJSONText(data); err != nil {
-					return err
-				}
-				return describeTypeError(unmarshal(data, v))
-			}
-		}
-		out[mediaType] = format
-	}
-	return out
-}
-
-func isJSONMediaType(mediaType string) bool {
-	return mediaType == "json" || mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")
-}
 
 // describeTypeError restates encoding/json's "cannot unmarshal number 1e99
 // into Go struct field T.f of type int64", which echoes the value and
