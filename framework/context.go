@@ -38,9 +38,14 @@ type requestContext struct {
 	// request's Content-Type to, which Huma reads to choose a decoder.
 	mediaType string
 
-	status   int       // the status sent (200-599), 0 until then
-	bodyless bool      // the status allows no body: body writes are discarded
-	head     *headBody // the body a GET would have had, measured for HEAD
+	// problemStatus is the status of the problem Signet's transformer
+	// decided on (a 504 for a handler's error after the request's
+	// deadline), which the status Huma passes to SetStatus yields to, so
+	// that the status line and the problem agree.
+	problemStatus int
+	status        int       // the status sent (200-599), 0 until then
+	bodyless      bool      // the status allows no body: body writes are discarded
+	head          *headBody // the body a GET would have had, measured for HEAD
 }
 
 var _ huma.Context = (*requestContext)(nil)
@@ -121,6 +126,9 @@ func (c *requestContext) AppendHeader(name, value string) {
 func (c *requestContext) SetStatus(code int) {
 	if c.status != 0 {
 		return
+	}
+	if c.problemStatus != 0 {
+		code = c.problemStatus
 	}
 	if code == 0 {
 		code = c.op.DefaultStatus
@@ -224,16 +232,24 @@ func (c *requestContext) Unwrap() (*http.Request, http.ResponseWriter) { return 
 // created by Signet, for handlers and middleware that need net/http directly.
 // It panics for a context Signet did not create.
 func Unwrap(ctx huma.Context) (*http.Request, http.ResponseWriter) {
-	for {
-		inner, ok := ctx.(interface{ Unwrap() huma.Context })
-		if !ok {
-			break
-		}
-		ctx = inner.Unwrap()
-	}
-	c, ok := ctx.(*requestContext)
-	if !ok {
+	c := signetContext(ctx)
+	if c == nil {
 		panic("framework.Unwrap: the context was not created by Signet; call it with the huma.Context Signet passed to your middleware")
 	}
 	return c.Unwrap()
+}
+
+// signetContext returns the requestContext behind ctx, through the contexts
+// that wrap it, or nil.
+func signetContext(ctx huma.Context) *requestContext {
+	for {
+		if c, ok := ctx.(*requestContext); ok {
+			return c
+		}
+		inner, ok := ctx.(interface{ Unwrap() huma.Context })
+		if !ok {
+			return nil
+		}
+		ctx = inner.Unwrap()
+	}
 }

@@ -46,14 +46,14 @@ func documentRules(oapi *huma.OpenAPI, op *huma.Operation) {
 
 // frameworkStatuses are the statuses Signet itself answers an operation
 // with, whatever its handler does: 500 for any failure of the handler or
-// the server; for an operation with a request body, 400 (a body that is not
+// the server, 504 for one after the request's deadline; for an operation with a request body, 400 (a body that is not
 // valid JSON or cannot be read), 408 (a body that does not arrive in time),
 // 413 (over the limit) and 415 (a media type the operation does not take);
 // 422 for an input that can fail validation; 401 for an operation that
 // requires credentials, and 403 when it requires scopes; the statuses its
 // handler's errors are mapped to (framework.Register's operations).
 func frameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) []int {
-	statuses := []int{http.StatusInternalServerError}
+	statuses := []int{http.StatusInternalServerError, http.StatusGatewayTimeout}
 	if requirements := effectiveSecurity(oapi, op); !slices.ContainsFunc(requirements, hasSchemes) {
 		// public: no alternative names a scheme
 	} else {

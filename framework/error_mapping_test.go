@@ -154,3 +154,34 @@ func TestAClientThatWentAwayIsNotAServerFailure(t *testing.T) {
 		t.Errorf("want one Info record of the client going away, no Error:\n%s", log)
 	}
 }
+
+// TestARequestPastItsDeadlineIs504: when the request's deadline (a timeout
+// middleware's) passes and the handler gives up with the context's error,
+// the answer is 504, status line and problem alike, whichever way the
+// operation was registered.
+func TestARequestPastItsDeadlineIs504(t *testing.T) {
+	for _, path := range registrationPaths {
+		t.Run(path.name, func(t *testing.T) {
+			app, logs := newApp(t)
+			app.Use(func(next http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					ctx, cancel := context.WithTimeout(r.Context(), 20*time.Millisecond)
+					defer cancel()
+					next.ServeHTTP(w, r.WithContext(ctx))
+				})
+			})
+			registerVia(path.name, app, huma.Operation{Method: http.MethodGet, Path: "/slow"}, func(ctx context.Context, _ *noInput) (*withBody, error) {
+				<-ctx.Done()
+				return nil, ctx.Err()
+			})
+			srv := serve(t, app)
+			r := roundTrip(t, srv, "GET", path.groupPrefix+"/slow", nil, "")
+			if r.Status != http.StatusGatewayTimeout || !strings.Contains(r.Body, `"status":504`) {
+				t.Errorf("%d %s, want a 504 problem", r.Status, r.Body)
+			}
+			if !strings.Contains(logs.String(), "context deadline exceeded") {
+				t.Errorf("the handler's error was not logged:\n%s", logs)
+			}
+		})
+	}
+}

@@ -35,6 +35,10 @@ const (
 // what a problem may say; it never changes its status:
 //   - no error repeats the value it is about (for a malformed JSON body
 //     Huma's value is the whole body);
+//   - a 500 made of a handler's error after the request's deadline passed
+//     (a timeout middleware's, or the server's) is a 504 Gateway Timeout,
+//     whoever registered the operation; the requestContext then sends the
+//     status the problem states;
 //   - a 5xx problem carries no error details: they are Go errors' text (a
 //     handler's error that is not a huma.StatusError becomes Huma's 500
 //     with the error as its detail), logged here with the operation
@@ -46,6 +50,13 @@ func sanitizeProblem(logger *slog.Logger) huma.Transformer {
 		problem, ok := v.(*huma.ErrorModel)
 		if !ok {
 			return v, nil
+		}
+		if problem.Status == http.StatusInternalServerError && errors.Is(ctx.Context().Err(), context.DeadlineExceeded) {
+			problem.Status, problem.Title = http.StatusGatewayTimeout, http.StatusText(http.StatusGatewayTimeout)
+			problem.Detail = "the answer took longer than the request's deadline"
+			if c := signetContext(ctx); c != nil {
+				c.problemStatus = http.StatusGatewayTimeout
+			}
 		}
 		if problem.Status >= 500 {
 			withholdServerErrors(ctx, logger, problem)

@@ -68,7 +68,7 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if err != nil {
 		panic(err)
 	}
-	facts.errorStatuses = append(slices.Clone(app.config.ErrorMapping.Statuses), http.StatusGatewayTimeout)
+	facts.errorStatuses = slices.Clone(app.config.ErrorMapping.Statuses)
 	if op.Metadata == nil {
 		op.Metadata = map[string]any{}
 	}

@@ -29,7 +29,7 @@ type typedFacts struct {
 	// which writes the response as it goes.
 	streaming bool
 	// errorStatuses are the statuses the handler's errors may be mapped to
-	// (Config.ErrorMapping, and 504 for a deadline).
+	// (Config.ErrorMapping).
 	errorStatuses []int
 	// maxBodyBytes is Operation.MaxBodyBytes as the caller gave it, before
 	// Huma fills in its own default; 0 when unset.
