@@ -2,49 +2,18 @@ package framework
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 )
-
-var serveCommand = command{
-	name:    "serve",
-	summary: "serve the API over HTTP (the default command)",
-	run: func(ctx context.Context, a *App, args []string, stdout, stderr io.Writer) int {
-		flags := flag.NewFlagSet("serve", flag.ContinueOnError)
-		flags.SetOutput(stderr)
-		addr := flags.String("addr", "localhost:8080", "the `HOST:PORT` to listen on")
-		flags.Usage = func() {
-			fmt.Fprintf(flags.Output(), "Usage: %s serve [--addr HOST:PORT]\n\nServes the API until SIGINT or SIGTERM, then shuts down gracefully.\n\nFlags:\n", programName())
-			flags.PrintDefaults()
-		}
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
-		}
-		if flags.NArg() > 0 {
-			fmt.Fprintf(stderr, "serve takes no arguments, got %q\n", flags.Args())
-			flags.Usage()
-			return 2
-		}
-		if err := a.Serve(ctx, *addr); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", programName(), err)
-			return 1
-		}
-		return 0
-	},
-}
 
 // Serve listens on addr and serves the App until ctx is done, then shuts
 // down gracefully: it stops accepting connections and lets requests in
 // flight finish, for up to Config.ShutdownGrace (10 seconds by default).
 // Requests still running then are cut off and Serve returns an error. The
 // server has the timeouts and limits of Config.
+//
+// The command line (package cli) runs Serve for its serve command.
 func (a *App) Serve(ctx context.Context, addr string) error {
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {

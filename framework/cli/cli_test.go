@@ -1,4 +1,4 @@
-package framework_test
+package cli_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/cli"
 	"github.com/signet-go/signet/internal/testkit"
 )
 
@@ -34,7 +35,7 @@ func TestExecuteUsage(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			app, _ := newApp(t)
 			var stdout, stderr bytes.Buffer
-			code := app.Execute(context.Background(), tt.args, &stdout, &stderr)
+			code := cli.Execute(context.Background(), app, tt.args, &stdout, &stderr)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, &stdout, &stderr)
 			}
@@ -57,16 +58,16 @@ func TestExecuteUsage(t *testing.T) {
 func TestServeShutsDownGracefully(t *testing.T) {
 	app, logs := newApp(t)
 	started := make(chan struct{})
-	framework.Get(app, "/slow", func(context.Context, *noInput) (*withBody, error) {
+	framework.Get(app, "/slow", func(context.Context, *struct{}) (*itemOutput, error) {
 		close(started)
 		time.Sleep(300 * time.Millisecond)
-		return &withBody{Body: itemBody{Name: "finished"}}, nil
+		return &itemOutput{Body: item{Name: "finished"}}, nil
 	})
 	addr := testkit.FreeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	exited := make(chan int, 1)
 	var stderr bytes.Buffer
-	go func() { exited <- app.Execute(ctx, []string{"serve", "--addr", addr}, io.Discard, &stderr) }()
+	go func() { exited <- cli.Execute(ctx, app, []string{"serve", "--addr", addr}, io.Discard, &stderr) }()
 
 	url := "http://" + addr
 	testkit.WaitListening(t, addr)

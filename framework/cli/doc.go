@@ -1,0 +1,26 @@
+// Package cli is the command line of a Signet App, as humacli is Huma's:
+// a program's main hands its App to [Run], and the binary gets the
+// commands every API needs.
+//
+//	func main() {
+//		app := framework.New(framework.Config{Title: "Items API", Version: "1.0.0"})
+//		// register operations ...
+//		cli.Run(app)
+//	}
+//
+// The commands:
+//
+//	serve [--addr HOST:PORT]     serve the API (the default command), on
+//	                             localhost:8080 unless told otherwise, until
+//	                             SIGINT or SIGTERM, then shut down gracefully
+//	openapi [--format json|yaml] [--spec-version 3.1|3.0] [--output FILE]
+//	                             write the OpenAPI document and exit, without
+//	                             listening on any port
+//	help                         list the commands (also --help)
+//
+// Each command takes --help. An unknown command or flag prints the usage
+// and exits 2; a failure (an address already in use, a file that cannot be
+// written) exits 1 with a message on stderr. [Execute] runs one command
+// line with the streams and the context given, for tests and for programs
+// that add commands of their own.
+package cli
