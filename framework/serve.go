@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 )
 
 // Serve listens on addr and serves the App until ctx is done, then shuts
@@ -13,13 +14,23 @@ import (
 // Requests still running then are cut off and Serve returns an error. The
 // server has the timeouts and limits of Config.
 //
+// Middlewares given to Serve wrap the whole App, outside those added with
+// [App.Use], the first outermost: they see every request and every response
+// the App writes, including those written by the App's own middlewares (a
+// 401 from an authentication middleware), its 404 and 405 and its document
+// and docs routes. An access log belongs there (package accesslog); the App
+// served any other way, as an http.Handler, runs without them.
+//
 // The command line (package cli) runs Serve for its serve command.
-func (a *App) Serve(ctx context.Context, addr string) error {
+func (a *App) Serve(ctx context.Context, addr string, outer ...func(http.Handler) http.Handler) error {
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (choose another address with --addr HOST:PORT)", addr, err)
 	}
 	server := a.newServer()
+	for i := len(outer) - 1; i >= 0; i-- {
+		server.Handler = outer[i](server.Handler)
+	}
 	server.ErrorLog = slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)
 	server.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	a.logger.Info("signet: serving", "title", a.config.Title, "url", "http://"+listener.Addr().String())
