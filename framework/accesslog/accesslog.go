@@ -1,0 +1,93 @@
+// Package accesslog logs one line per HTTP request through log/slog, as
+// uvicorn's access log does: the method, the path, the status, the body
+// bytes written, the duration and, when there is one, the request ID.
+//
+//	{"level":"INFO","msg":"request","method":"GET","path":"/items/42","status":200,"bytes":187,"duration":1234567,"request_id":"host/Xy3k2-000001"}
+//
+// [Middleware] is ordinary net/http middleware. A Signet App logs nothing
+// by itself: the `serve` command of package cli puts the access log around
+// the whole App (turn it off with --access-log=false); an App served any
+// other way gets one by being wrapped,
+//
+//	app.Serve(ctx, addr, accesslog.Middleware(app.Logger()))
+//	http.ListenAndServe(addr, accesslog.Middleware(logger)(app))
+//
+// Placed outermost, the log sees every response, including those the App's
+// own middlewares write (a 401 from an authentication middleware), its 404
+// and 405, and its document and docs routes.
+//
+// # What is never logged
+//
+// No header is logged, so neither Authorization nor cookies are. The query
+// is left out entirely, names and values: its values carry secrets (API
+// keys, signed URLs' signatures, OAuth codes, password reset tokens) and
+// even a name can be one (a bare ?SECRET). The path is logged as it came
+// on the wire (percent-encoded), so a secret must never be in a path; it
+// would be in every proxy's log too.
+//
+// # Request IDs
+//
+// The request ID is the one chi's middleware.RequestID gives a request
+// (middleware.GetReqID). When RequestID runs outside the access log, the log
+// finds the ID in its own request's context. When it runs inside, among
+// the App's middlewares, the log cannot see the context RequestID makes:
+// add [RecordRequestID] right after it, which hands the ID out to the log.
+//
+//	app.Use(middleware.RequestID, accesslog.RecordRequestID)
+//
+// # Streaming
+//
+// The log wraps the http.ResponseWriter to count status and bytes. The
+// wrapper has Unwrap, so http.ResponseController (and Huma's sse) reach the
+// connection's writer for Flush, write deadlines and Hijack, and it is an
+// http.Flusher itself: a streamed response streams through it, and its line
+// is written when the stream ends, with the stream's duration.
+//
+// Requests that net/http refuses before any handler runs (a malformed
+// request line, headers over the limit) are not logged; nor is a request
+// whose handler panics: net/http logs the panic instead.
+package accesslog
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// Middleware returns middleware that logs one line per request to logger,
+// at level Info with the message "request", when the response is complete.
+// Its attributes are method, path (without the query), status, bytes (the
+// body bytes the handler wrote), duration, and request_id when the request
+// has one (see the package documentation).
+func Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			method, path := r.Method, r.URL.EscapedPath()
+			rec := &recorder{ResponseWriter: w}
+			entry := &entry{}
+			next.ServeHTTP(rec, r.WithContext(withEntry(r.Context(), entry)))
+			duration := time.Since(start)
+
+			status := rec.status
+			if status == 0 {
+				status = http.StatusOK // what net/http sends for a handler that wrote nothing
+			}
+			attrs := []slog.Attr{
+				slog.String("method", method),
+				slog.String("path", path),
+				slog.Int("status", status),
+				slog.Int64("bytes", rec.bytes),
+				slog.Duration("duration", duration),
+			}
+			if id := middleware.GetReqID(r.Context()); id != "" {
+				attrs = append(attrs, slog.String("request_id", id))
+			} else if id := entry.requestID(); id != "" {
+				attrs = append(attrs, slog.String("request_id", id))
+			}
+			logger.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+		})
+	}
+}
