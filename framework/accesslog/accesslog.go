@@ -21,9 +21,9 @@
 // No header is logged, so neither Authorization nor cookies are. The query
 // is left out entirely, names and values: its values carry secrets (API
 // keys, signed URLs' signatures, OAuth codes, password reset tokens) and
-// even a name can be one (a bare ?SECRET). The path is logged as it came
-// on the wire (percent-encoded), so a secret must never be in a path; it
-// would be in every proxy's log too.
+// even a name can be one (a bare ?SECRET). The path is logged
+// percent-encoded, as on the wire: a secret must never be in a path, where
+// every proxy's log would have it too.
 //
 // # Request IDs
 //
@@ -45,7 +45,7 @@
 //
 // Requests that net/http refuses before any handler runs (a malformed
 // request line, headers over the limit) are not logged; nor is a request
-// whose handler panics: net/http logs the panic instead.
+// whose handler's panic reaches net/http, which logs the panic instead.
 package accesslog
 
 import (
