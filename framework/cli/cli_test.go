@@ -29,6 +29,8 @@ func TestExecuteUsage(t *testing.T) {
 		{[]string{"--bogus"}, 2, "", "flag provided but not defined: -bogus"},
 		{[]string{"serve", "extra"}, 2, "", `serve takes no arguments, got ["extra"]`},
 		{[]string{"serve", "--help"}, 0, "", "Usage:"},
+		{[]string{"serve", "-h"}, 0, "", "serve [--addr HOST:PORT] [--access-log=false]"},
+		{[]string{"serve", "--access-log=maybe"}, 2, "", `invalid boolean value "maybe" for -access-log`},
 		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "", "cannot listen on 256.0.0.1:99999"},
 	}
 	for _, tt := range tests {
