@@ -33,5 +33,5 @@
 // and exits 2; a failure (an address already in use, a file that cannot be
 // written) exits 1 with a message on stderr. [Execute] runs one command
 // line with the streams and the context given, for tests and for programs
-// that add commands of their own.
+// that read some arguments of their own first.
 package cli
