@@ -2,7 +2,7 @@
 // uvicorn's access log does: the method, the path, the status, the body
 // bytes written, the duration and, when there is one, the request ID.
 //
-//	{"level":"INFO","msg":"request","method":"GET","path":"/items/42","status":200,"bytes":187,"duration":1234567,"request_id":"host/Xy3k2-000001"}
+//	{"level":"INFO","msg":"request","method":"GET","path":"/items/42","status":200,"bytes":187,"duration":1234567,"request_id":"host/Xy3k2mP8aQ-000001"}
 //
 // [Middleware] is ordinary net/http middleware. A Signet App logs nothing
 // by itself: the `serve` command of package cli puts the access log around
@@ -27,13 +27,15 @@
 //
 // # Request IDs
 //
-// The request ID is the one chi's middleware.RequestID gives a request
-// (middleware.GetReqID). When RequestID runs outside the access log, the log
-// finds the ID in its own request's context. When it runs inside, among
-// the App's middlewares, the log cannot see the context RequestID makes:
-// add [RecordRequestID] right after it, which hands the ID out to the log.
+// A request ID middleware, such as chi's middleware.RequestID, puts the ID
+// in the context it passes inward, which the access log, outermost, cannot
+// see. [RecordRequestID], added right after it, hands the ID out to the log:
 //
-//	app.Use(middleware.RequestID, accesslog.RecordRequestID)
+//	app.Use(middleware.RequestID, accesslog.RecordRequestID(middleware.GetReqID))
+//
+// The package does not import chi's middleware package itself: that
+// package links net/http/pprof and expvar into every program that imports
+// it.
 //
 // # Streaming
 //
@@ -52,15 +54,13 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
-
-	"github.com/go-chi/chi/v5/middleware"
 )
 
 // Middleware returns middleware that logs one line per request to logger,
 // at level Info with the message "request", when the response is complete.
 // Its attributes are method, path (without the query), status, bytes (the
 // body bytes the handler wrote), duration, and request_id when the request
-// has one (see the package documentation).
+// has one (see [RecordRequestID]).
 func Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -82,9 +82,7 @@ func Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 				slog.Int64("bytes", rec.bytes),
 				slog.Duration("duration", duration),
 			}
-			if id := middleware.GetReqID(r.Context()); id != "" {
-				attrs = append(attrs, slog.String("request_id", id))
-			} else if id := entry.requestID(); id != "" {
+			if id := entry.requestID(); id != "" {
 				attrs = append(attrs, slog.String("request_id", id))
 			}
 			logger.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)

@@ -180,17 +180,19 @@ func TestRequestID(t *testing.T) {
 		}
 		return h
 	}
+	record := accesslog.RecordRequestID(middleware.GetReqID)
 	for _, c := range []struct {
 		name    string
 		handler http.Handler // inside the access log
 		outside bool         // middleware.RequestID outside the access log
 		want    any          // the request_id attribute, nil for none
 	}{
-		{"no request ID", ok, false, nil},
-		{"RequestID outside the log", ok, true, "req-1"},
-		{"RequestID inside, recorded", chain(ok, middleware.RequestID, accesslog.RecordRequestID), false, "req-1"},
-		{"RequestID inside, recorded, a middleware's 401", chain(ok, middleware.RequestID, accesslog.RecordRequestID, refuse), false, "req-1"},
+		{"no request ID", chain(ok, record), false, nil},
+		{"RequestID inside, recorded", chain(ok, middleware.RequestID, record), false, "req-1"},
+		{"RequestID inside, recorded, a middleware's 401", chain(ok, middleware.RequestID, record, refuse), false, "req-1"},
 		{"RequestID inside, not recorded", chain(ok, middleware.RequestID), false, nil},
+		{"recorded before RequestID set it", chain(ok, record, middleware.RequestID), false, nil},
+		{"RequestID outside, recorded inside", chain(ok, record), true, "req-1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			logs := &testkit.Buffer{}
@@ -207,7 +209,7 @@ func TestRequestID(t *testing.T) {
 		})
 	}
 	// RecordRequestID without an access log around it does nothing.
-	srv := httptest.NewServer(middleware.RequestID(accesslog.RecordRequestID(ok)))
+	srv := httptest.NewServer(middleware.RequestID(record(ok)))
 	defer srv.Close()
 	if status, body := get(t, http.MethodGet, srv.URL+"/", nil); status != 200 || body != "ok" {
 		t.Errorf("got %d %q", status, body)

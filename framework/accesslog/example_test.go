@@ -27,7 +27,8 @@ func ExampleMiddleware() {
 	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "hello\n")
 	})
-	handler := accesslog.Middleware(logger)(middleware.RequestID(accesslog.RecordRequestID(hello)))
+	record := accesslog.RecordRequestID(middleware.GetReqID)
+	handler := accesslog.Middleware(logger)(middleware.RequestID(record(hello)))
 
 	srv := httptest.NewServer(handler)
 	defer srv.Close()

@@ -4,28 +4,29 @@ import (
 	"context"
 	"net/http"
 	"sync/atomic"
-
-	"github.com/go-chi/chi/v5/middleware"
 )
 
-// RecordRequestID is middleware that hands the request ID chi's
-// middleware.RequestID put in the request's context to the access log
-// around it, which cannot see that context. Add it right after RequestID,
-// so that every response written inside it, a middleware's 401 included,
-// is logged with the ID:
+// RecordRequestID returns middleware that hands the access log around it
+// the request ID that id reads from the request's context, such as chi's
+// middleware.GetReqID. The access log runs outside the middlewares that
+// set a request ID and cannot see the context they make; add this right
+// after the one that sets it, so that every response written inside, a
+// middleware's 401 included, is logged with the ID:
 //
-//	app.Use(middleware.RequestID, accesslog.RecordRequestID)
+//	app.Use(middleware.RequestID, accesslog.RecordRequestID(middleware.GetReqID))
 //
 // Without an access log around it, it does nothing.
-func RecordRequestID(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if e, ok := r.Context().Value(entryKey{}).(*entry); ok {
-			if id := middleware.GetReqID(r.Context()); id != "" {
-				e.id.Store(&id)
+func RecordRequestID(id func(context.Context) string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if e, ok := r.Context().Value(entryKey{}).(*entry); ok {
+				if id := id(r.Context()); id != "" {
+					e.id.Store(&id)
+				}
 			}
-		}
-		next.ServeHTTP(w, r)
-	})
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 // entry is what the handlers inside the access log tell it about a

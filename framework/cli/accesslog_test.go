@@ -129,7 +129,7 @@ var generatedID = regexp.MustCompile(`^.+/.{10}-\d{6,}$`)
 
 func TestServeLogsEachRequest(t *testing.T) {
 	app, logs := newJSONApp(t)
-	app.Use(middleware.RequestID, accesslog.RecordRequestID)
+	app.Use(middleware.RequestID, accesslog.RecordRequestID(middleware.GetReqID))
 	url, stop := serveCommand(t, app)
 	status, body := request(t, http.MethodGet, url+"/items/7?verbose=1", map[string]string{"X-Request-Id": "req-7"})
 	if status != http.StatusOK {
