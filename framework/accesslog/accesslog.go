@@ -42,8 +42,9 @@
 // The log wraps the http.ResponseWriter to count status and bytes. The
 // wrapper has Unwrap, so http.ResponseController (and Huma's sse) reach the
 // connection's writer for Flush, write deadlines and Hijack, and it is an
-// http.Flusher itself: a streamed response streams through it, and its line
-// is written when the stream ends, with the stream's duration.
+// http.Flusher and an http.Hijacker itself: a streamed response streams
+// through it, and its line is written when the stream ends, with the
+// stream's duration.
 //
 // Requests that net/http refuses before any handler runs (a malformed
 // request line, headers over the limit) are not logged; nor is a request
@@ -60,7 +61,9 @@ import (
 // at level Info with the message "request", when the response is complete.
 // Its attributes are method, path (without the query), status, bytes (the
 // body bytes the handler wrote), duration, and request_id when the request
-// has one (see [RecordRequestID]).
+// has one (see [RecordRequestID]). A handler that hijacks the connection
+// (a WebSocket) gets hijacked=true, and no status unless it wrote one
+// before: what it writes on the connection is out of the log's sight.
 func Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -71,16 +74,20 @@ func Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 			next.ServeHTTP(rec, r.WithContext(withEntry(r.Context(), entry)))
 			duration := time.Since(start)
 
-			status := rec.status
-			if status == 0 {
-				status = http.StatusOK // what net/http sends for a handler that wrote nothing
+			attrs := make([]slog.Attr, 0, 7)
+			attrs = append(attrs, slog.String("method", method), slog.String("path", path))
+			switch {
+			case rec.status != 0:
+				attrs = append(attrs, slog.Int("status", rec.status))
+			case rec.hijacked:
+				// The handler owns the connection: what it wrote there is
+				// out of the log's sight.
+			default:
+				attrs = append(attrs, slog.Int("status", http.StatusOK)) // what net/http sends for a handler that wrote nothing
 			}
-			attrs := []slog.Attr{
-				slog.String("method", method),
-				slog.String("path", path),
-				slog.Int("status", status),
-				slog.Int64("bytes", rec.bytes),
-				slog.Duration("duration", duration),
+			attrs = append(attrs, slog.Int64("bytes", rec.bytes), slog.Duration("duration", duration))
+			if rec.hijacked {
+				attrs = append(attrs, slog.Bool("hijacked", true))
 			}
 			if id := entry.requestID(); id != "" {
 				attrs = append(attrs, slog.String("request_id", id))

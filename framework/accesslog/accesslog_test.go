@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -268,6 +269,56 @@ func TestStreamingThroughTheLog(t *testing.T) {
 			}
 			if line := onlyLine(t, logs); line["status"] != 200.0 || line["bytes"] != 18.0 {
 				t.Errorf("logged status %v, bytes %v; want 200 and 18", line["status"], line["bytes"])
+			}
+		})
+	}
+}
+
+// A handler can take the connection over (a WebSocket) through the log,
+// by http.ResponseController or by asserting an http.Hijacker; its line
+// says hijacked and claims no status the log did not see.
+func TestHijack(t *testing.T) {
+	hijackers := map[string]func(http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error){
+		"ResponseController": func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error) {
+			return http.NewResponseController(w).Hijack()
+		},
+		"http.Hijacker": func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error) {
+			h, ok := w.(http.Hijacker)
+			if !ok {
+				return nil, nil, http.ErrNotSupported
+			}
+			return h.Hijack()
+		},
+	}
+	for name, hijack := range hijackers {
+		t.Run(name, func(t *testing.T) {
+			url, logs := serveLogged(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				conn, rw, err := hijack(w)
+				if err != nil {
+					t.Errorf("hijack through the log: %v", err)
+					return
+				}
+				defer conn.Close()
+				rw.WriteString("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: test\r\n\r\nhello")
+				rw.Flush()
+			}))
+			conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			io.WriteString(conn, "GET /socket HTTP/1.1\r\nHost: test\r\nConnection: Upgrade\r\nUpgrade: test\r\n\r\n")
+			_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+			received, _ := io.ReadAll(conn)
+			if !strings.HasSuffix(string(received), "\r\n\r\nhello") {
+				t.Errorf("the client got %q", received)
+			}
+			line := onlyLine(t, logs)
+			delete(line, "time")
+			delete(line, "duration")
+			want := map[string]any{"level": "INFO", "msg": "request", "method": "GET", "path": "/socket", "bytes": 0.0, "hijacked": true}
+			if !maps.Equal(line, want) {
+				t.Errorf("the line is\n%v\nwant\n%v", line, want)
 			}
 		})
 	}

@@ -1,7 +1,9 @@
 package accesslog
 
 import (
+	"bufio"
 	"io"
+	"net"
 	"net/http"
 )
 
@@ -10,8 +12,9 @@ import (
 // through.
 type recorder struct {
 	http.ResponseWriter
-	status int   // the final status written, 0 until then
-	bytes  int64 // body bytes written
+	status   int   // the final status written, 0 until then
+	bytes    int64 // body bytes written
+	hijacked bool  // the handler took the connection over
 }
 
 func (w *recorder) WriteHeader(code int) {
@@ -49,8 +52,18 @@ func (w *recorder) FlushError() error {
 // Flush makes the recorder an http.Flusher for handlers that assert one.
 func (w *recorder) Flush() { _ = w.FlushError() }
 
+// Hijack hands the connection over to the handler (a WebSocket), for
+// handlers that assert an http.Hijacker.
+func (w *recorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err == nil {
+		w.hijacked = true
+	}
+	return conn, rw, err
+}
+
 // Unwrap lets http.ResponseController reach the writer underneath, for
-// deadlines and Hijack.
+// write deadlines and whatever else it learns to do.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // implicitOK notes the 200 net/http sends when a handler writes or flushes
