@@ -1,103 +1,20 @@
 // End-to-end tests through Signet's public API: an API written the way a
-// user would write it, served on 127.0.0.1 and driven through
-// frameworktest (so every response is also checked against the document),
-// and its document checked by validators Signet did not write.
+// user would write it (internal/notes), served on 127.0.0.1 and driven
+// through frameworktest, so every response is also checked against the
+// document. The checks module has validators Signet did not write check
+// the same API's documents.
 package signet_test
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/danielgtaylor/huma/v2"
-	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
-	"github.com/signet-go/signet/internal/oascheck"
+	"github.com/signet-go/signet/internal/notes"
 )
-
-type Note struct {
-	ID   int    `json:"id"`
-	Text string `json:"text" minLength:"1" maxLength:"280"`
-}
-
-type NoteDraft struct {
-	Text string `json:"text" minLength:"1" maxLength:"280"`
-}
-
-type NoteID struct {
-	ID int `path:"id" minimum:"1"`
-}
-
-type noteOut struct {
-	Body Note
-}
-
-type createdNote struct {
-	Location string `header:"Location"`
-	Body     Note
-}
-
-type cachedNote struct {
-	Status int
-	ETag   string `header:"ETag"`
-	Body   Note
-}
-
-// notesAPI is a small notes service with every status class in use.
-func notesAPI() *framework.App {
-	var mu sync.Mutex
-	notes := map[int]Note{}
-	next := 1
-
-	app := framework.New(framework.Config{Title: "Notes API", Version: "2.0.0", Logger: slog.New(slog.DiscardHandler)})
-	api := app.Group("/notes", huma.OperationTags("notes"))
-	framework.Post(api, "", func(_ context.Context, in *struct{ Body NoteDraft }) (*createdNote, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		n := Note{ID: next, Text: in.Body.Text}
-		notes[n.ID], next = n, next+1
-		return &createdNote{Location: fmt.Sprintf("/notes/%d", n.ID), Body: n}, nil
-	}, func(op *framework.Operation) { op.DefaultStatus = http.StatusCreated })
-	framework.Get(api, "/{id}", func(_ context.Context, in *struct {
-		NoteID
-		IfNoneMatch string `header:"If-None-Match"`
-	}) (*cachedNote, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		n, ok := notes[in.ID]
-		if !ok {
-			return nil, huma.Error404NotFound("no such note")
-		}
-		out := &cachedNote{ETag: fmt.Sprintf(`"%d-%d"`, n.ID, len(n.Text)), Body: n}
-		if in.IfNoneMatch == out.ETag {
-			out.Status = http.StatusNotModified
-		}
-		return out, nil
-	}, func(op *framework.Operation) {
-		op.Responses = map[string]*huma.Response{"304": {}}
-		op.Errors = []int{http.StatusNotFound}
-	})
-	framework.Delete(api, "/{id}", func(_ context.Context, in *NoteID) (*struct{}, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if _, ok := notes[in.ID]; !ok {
-			return nil, huma.Error404NotFound("no such note")
-		}
-		delete(notes, in.ID)
-		return nil, nil
-	})
-	framework.Get(api, "/export", func(context.Context, *struct{}) (*noteOut, error) {
-		return nil, errors.New("export bucket s3://internal-bucket is unreachable")
-	})
-	return app
-}
 
 type exchange struct {
 	status int
@@ -126,14 +43,14 @@ func do(t *testing.T, c *frameworktest.Client, method, path, body string, header
 }
 
 func TestNotesLifecycle(t *testing.T) {
-	c := frameworktest.New(t, notesAPI())
+	c := frameworktest.New(t, notes.New())
 
 	created := do(t, c, "POST", "/notes", `{"text":"buy milk"}`)
 	if created.status != http.StatusCreated || created.header.Get("Location") != "/notes/1" {
 		t.Fatalf("create: %d, Location %q, body %s", created.status, created.header.Get("Location"), created.body)
 	}
-	var note Note
-	if err := json.Unmarshal([]byte(created.body), &note); err != nil || note != (Note{1, "buy milk"}) {
+	var note notes.Note
+	if err := json.Unmarshal([]byte(created.body), &note); err != nil || note != (notes.Note{ID: 1, Text: "buy milk"}) {
 		t.Fatalf("create body %s: %v", created.body, err)
 	}
 
@@ -179,47 +96,4 @@ func TestNotesLifecycle(t *testing.T) {
 			t.Errorf("%s: the response leaks the handler's error: %s", tt.name, got.body)
 		}
 	}
-}
-
-// TestNotesDocumentIsValid checks the served documents with kin-openapi and
-// the official OpenAPI JSON Schemas (installed by .ci/run).
-func TestNotesDocumentIsValid(t *testing.T) {
-	npm := oascheck.Require(t)
-	official, err := oascheck.LoadOfficialSchemas(npm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := frameworktest.New(t, notesAPI())
-	for _, path := range []string{"/openapi.json", "/openapi-3.0.json", "/openapi.yaml", "/openapi-3.0.yaml"} {
-		doc := do(t, c, "GET", path, "")
-		data := []byte(doc.body)
-		if strings.HasSuffix(path, ".yaml") {
-			if data, err = oascheck.YAMLToJSON(data); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-		}
-		if err := oascheck.KinOpenAPI(data); err != nil {
-			t.Errorf("%s: kin-openapi: %v", path, err)
-		}
-		if err := official.Validate(data); err != nil {
-			t.Errorf("%s: official schema: %v", path, err)
-		}
-		responses := gjsonResponses(t, data, "/notes/{id}", "get")
-		if r, ok := responses["304"]; !ok || r["content"] != nil || r["description"] != "Not Modified" {
-			t.Errorf("%s: the 304 of GET /notes/{id} is documented as %v", path, r)
-		}
-	}
-}
-
-func gjsonResponses(t *testing.T, data []byte, path, method string) map[string]map[string]any {
-	t.Helper()
-	var doc struct {
-		Paths map[string]map[string]struct {
-			Responses map[string]map[string]any `json:"responses"`
-		} `json:"paths"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
-	return doc.Paths[path][method].Responses
 }

@@ -90,27 +90,50 @@ func hash(content io.Reader) string {
 
 // swaggerUIAssets are Swagger UI's files as embedded by swgui (each .gz file
 // under its name without .gz) and the OAuth2 redirect script. They are
-// read-only once built, so every Handler shares them.
+// read-only once built, so every Handler shares them; they are built on the
+// first request of the first Handler that serves one.
 var swaggerUIAssets = sync.OnceValue(loadSwaggerUIAssets)
 
 func loadSwaggerUIAssets() map[string]*asset {
 	assets := map[string]*asset{"oauth2-redirect.js": newAsset("oauth2-redirect.js", oauth2RedirectJS)}
+	for name, file := range swaggerUIFiles() {
+		if name != file {
+			assets[name] = newEmbeddedGzipAsset(name, file)
+			continue
+		}
+		content, err := fs.ReadFile(swaggerui.FS, file)
+		if err != nil {
+			panic("docsui: reading embedded Swagger UI: " + err.Error())
+		}
+		assets[name] = newAsset(name, content)
+	}
+	return assets
+}
+
+// sharedAssetNames returns the names of swaggerUIAssets without reading,
+// hashing or compressing any file.
+func sharedAssetNames() []string {
+	names := []string{"oauth2-redirect.js"}
+	for name := range swaggerUIFiles() {
+		names = append(names, name)
+	}
+	return names
+}
+
+// swaggerUIFiles maps the name each of Swagger UI's embedded files is
+// served under to its file: a gzip-encoded file "x.js.gz" is served as
+// "x.js", any other under its own name. Listing them reads no content.
+func swaggerUIFiles() map[string]string {
 	entries, err := fs.ReadDir(swaggerui.FS, ".")
 	if err != nil {
 		panic("docsui: reading embedded Swagger UI: " + err.Error())
 	}
+	files := make(map[string]string, len(entries))
 	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".gz"); ok {
-			assets[name] = newEmbeddedGzipAsset(name, e.Name())
-			continue
-		}
-		content, err := fs.ReadFile(swaggerui.FS, e.Name())
-		if err != nil {
-			panic("docsui: reading embedded Swagger UI: " + err.Error())
-		}
-		assets[e.Name()] = newAsset(e.Name(), content)
+		name, _ := strings.CutSuffix(e.Name(), ".gz")
+		files[name] = e.Name()
 	}
-	return assets
+	return files
 }
 
 var contentTypes = map[string]string{

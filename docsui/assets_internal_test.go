@@ -2,6 +2,7 @@ package docsui
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -19,5 +20,22 @@ func TestSwaggerUIStaysInTheBinary(t *testing.T) {
 	t.Logf("kept %d bytes", kept)
 	if kept > 64<<10 {
 		t.Errorf("loading the assets kept %d bytes on the heap; the gzipped files should be served from the binary", kept)
+	}
+}
+
+// Paths, which prepares nothing, lists exactly what the prepared handler
+// serves.
+func TestPathsAreWhatIsPrepared(t *testing.T) {
+	h, err := New("/docs", "/openapi.json", Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/docs", "/docs/"}
+	for name := range h.files().assets {
+		want = append(want, "/docs/"+name)
+	}
+	slices.Sort(want)
+	if got := h.Paths(); !slices.Equal(got, want) {
+		t.Errorf("Paths() = %q, the prepared handler serves %q", got, want)
 	}
 }

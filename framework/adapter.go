@@ -31,9 +31,9 @@ func (a *adapter) Handle(op *huma.Operation, handler func(huma.Context)) {
 		a.handleBuiltIn(op, handler)
 		return
 	}
-	a.app.admit(op, a.mountedPattern(op))
+	guard := a.app.admit(op, a.mountedPattern(op))
 	boundIntegerParameters(op)
-	h := &operationHandler{app: a.app, op: op, policy: inputpolicy.For(op, a.app.bodyLimit(op)), handler: handler}
+	h := &operationHandler{app: a.app, op: op, security: guard, policy: inputpolicy.For(op, a.app.bodyLimit(op)), handler: handler}
 	// The input policy applies the body limit; Huma, which would refuse a
 	// body of exactly its limit, is given none of its own. (An operation of
 	// a huma.NewGroup with a prefix reaches here as a copy, and keeps Huma's

@@ -14,27 +14,34 @@ import (
 //     must never change, and the router is in use);
 //   - contradicts itself or HTTP (checkOperation);
 //   - has path parameters that disagree with its path;
+//   - requires a security scheme Signet cannot enforce (securityGuard);
 //   - claims a route that an operation, Signet's own routes or a handler
 //     mounted on Router() already serve (mounted is the pattern of such a
 //     handler, if any).
 //
 // Huma has added op to the document by then; a refused op is taken out of
-// it again, so that the document and the routes still agree.
-func (a *App) admit(op *huma.Operation, mounted string) {
-	err := a.admission(op, mounted)
-	if err == nil {
-		return
+// it again, so that the document and the routes still agree. It returns
+// the guard that enforces op's security, nil for a public operation.
+func (a *App) admit(op *huma.Operation, mounted string) *securityGuard {
+	guard, err := a.admission(op, mounted)
+	if err != nil {
+		a.refuse(op, err)
 	}
+	return guard
+}
+
+// refuse takes op out of the document and panics with err.
+func (a *App) refuse(op *huma.Operation, err *RegistrationError) {
 	a.withdraw(op)
 	panic(err)
 }
 
-func (a *App) admission(op *huma.Operation, mounted string) *RegistrationError {
+func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *RegistrationError) {
 	a.mu.Lock()
 	started := a.started
 	a.mu.Unlock()
 	if started {
-		return &RegistrationError{
+		return nil, &RegistrationError{
 			Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
 			Problem: "the App has already served its first request, and the document it served must not change",
 			Fix:     "register every operation before the App serves, as App.Use requires of middleware",
@@ -44,12 +51,16 @@ func (a *App) admission(op *huma.Operation, mounted string) *RegistrationError {
 		op.DefaultStatus = documentedSuccess(op)
 	}
 	if err := checkOperation(op); err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkPathParameters(op); err != nil {
-		return err
+		return nil, err
 	}
-	return a.routes.claim(op, mounted)
+	guard, err := a.securityGuard(op)
+	if err != nil {
+		return nil, err
+	}
+	return guard, a.routes.claim(op, mounted)
 }
 
 // documentedSuccess is the DefaultStatus of an operation that reaches the

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"log/slog"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -32,6 +33,9 @@ type App struct {
 // New creates an App from config.
 func New(config Config) *App {
 	config = config.withDefaults()
+	if err := config.ErrorMapping.check(); err != nil {
+		panic("signet: " + err.Error())
+	}
 	a := &App{config: config, logger: config.Logger, router: chi.NewMux(), routes: newRouteTable()}
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
@@ -48,6 +52,14 @@ func (a *App) humaConfig() huma.Config {
 	hc := huma.DefaultConfig(a.config.Title, a.config.Version)
 	hc.Info.Description = a.config.Description
 	hc.Info.License = a.config.License
+	hc.Servers = a.config.Servers
+	hc.Security = a.config.Security
+	// A map even when empty, so that a program may add schemes to
+	// app.OpenAPI().Components.SecuritySchemes before the first request.
+	hc.Components.SecuritySchemes = maps.Clone(a.config.SecuritySchemes)
+	if hc.Components.SecuritySchemes == nil {
+		hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{}
+	}
 	hc.OpenAPIPath, hc.DocsPath, hc.SchemasPath = "", "", ""
 	hc.CreateHooks = nil
 	if a.config.SchemaLinks {

@@ -25,6 +25,35 @@ type Config struct {
 	// Nil leaves it out.
 	License *huma.License
 
+	// Servers are the API's servers in the document, such as
+	// {URL: "https://api.example.com/v1"}. Nil leaves them out.
+	Servers []*huma.Server
+
+	// SecuritySchemes declares the ways clients authenticate, by name, as
+	// the document's components.securitySchemes: an HTTP bearer token
+	// ({Type: "http", Scheme: "bearer"}), HTTP Basic ({Type: "http",
+	// Scheme: "basic"}), an API key in a header, query parameter or cookie
+	// ({Type: "apiKey", In: "header", Name: "X-API-Key"}), OAuth 2 and
+	// OpenID Connect (their access tokens, sent as bearer tokens).
+	SecuritySchemes map[string]*huma.SecurityScheme
+	// Security is what every operation requires unless it (or its group)
+	// says otherwise, as the document's top-level security: each element is
+	// an alternative, naming schemes that must all be satisfied, with the
+	// scopes each must grant. An operation with a non-nil empty Security
+	// is public.
+	Security []map[string][]string
+	// Authenticators check the credentials of each scheme (see
+	// Authenticator). Signet enforces what the document says: an operation
+	// is refused at registration when it requires a scheme that is not
+	// declared or has no authenticator; a request without valid credentials
+	// gets 401 with a WWW-Authenticate challenge; one whose credentials do
+	// not grant the scopes the operation requires gets 403.
+	Authenticators map[string]Authenticator
+
+	// ErrorMapping turns errors that handlers return into status errors in
+	// one place, as FastAPI's exception handlers do (see ErrorMapping).
+	ErrorMapping ErrorMapping
+
 	// Paths of the routes that serve the OpenAPI document. Empty means the
 	// default shown; Disabled switches the route off.
 	OpenAPIJSONPath   string // default "/openapi.json" (OpenAPI 3.1)

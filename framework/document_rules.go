@@ -3,6 +3,7 @@ package framework
 import (
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -15,7 +16,9 @@ import (
 //     facts; Huma documents none);
 //   - output headers tagged required:"true" are documented as required;
 //   - every status Signet itself may send for the operation is documented
-//     (frameworkStatuses), as problem details;
+//     (frameworkStatuses), as problem details: its input policy's, its
+//     security's (401 with its WWW-Authenticate challenge, 403 where scopes
+//     are required) and those its error mapping can answer with;
 //   - every problem response has an example that states its own status
 //     (the schema's example says 400 whatever the status);
 //   - every response has a description, which OpenAPI requires.
@@ -46,9 +49,22 @@ func documentRules(oapi *huma.OpenAPI, op *huma.Operation) {
 // the server; for an operation with a request body, 400 (a body that is not
 // valid JSON or cannot be read), 408 (a body that does not arrive in time),
 // 413 (over the limit) and 415 (a media type the operation does not take);
-// 422 for an input that can fail validation.
-func frameworkStatuses(op *huma.Operation) []int {
+// 422 for an input that can fail validation; 401 for an operation that
+// requires credentials, and 403 when it requires scopes; the statuses its
+// handler's errors are mapped to (framework.Register's operations).
+func frameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) []int {
 	statuses := []int{http.StatusInternalServerError}
+	if requirements := effectiveSecurity(oapi, op); !slices.ContainsFunc(requirements, hasSchemes) {
+		// public: no alternative names a scheme
+	} else {
+		statuses = append(statuses, http.StatusUnauthorized)
+		if requiresScopes(requirements) {
+			statuses = append(statuses, http.StatusForbidden)
+		}
+	}
+	if facts := factsOf(op); facts != nil {
+		statuses = append(statuses, facts.errorStatuses...)
+	}
 	if op.RequestBody != nil {
 		statuses = append(statuses, http.StatusBadRequest, http.StatusRequestTimeout,
 			http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
@@ -64,7 +80,7 @@ func frameworkStatuses(op *huma.Operation) []int {
 // with Huma's error schema.
 func documentFrameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) {
 	var content map[string]*huma.MediaType
-	for _, status := range frameworkStatuses(op) {
+	for _, status := range frameworkStatuses(oapi, op) {
 		key := strconv.Itoa(status)
 		if op.Responses[key] != nil {
 			continue
@@ -72,9 +88,21 @@ func documentFrameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) {
 		if content == nil {
 			content = problemContent(oapi.Components.Schemas)
 		}
-		op.Responses[key] = &huma.Response{Description: http.StatusText(status), Content: content}
+		response := &huma.Response{Description: http.StatusText(status), Content: content}
+		if status == http.StatusUnauthorized {
+			response.Headers = map[string]*huma.Param{"WWW-Authenticate": {
+				Description: "The challenges of the schemes the operation accepts (RFC 9110 section 11.6.1)",
+				Required:    true,
+				Schema:      &huma.Schema{Type: huma.TypeString},
+			}}
+		}
+		op.Responses[key] = response
 	}
 }
+
+// hasSchemes reports whether a security alternative names a scheme (an
+// empty one allows anonymous access).
+func hasSchemes(requirement map[string][]string) bool { return len(requirement) > 0 }
 
 // problemContent is the content of a problem response as Huma documents
 // it for op.Errors: its error model, in the media type the model declares.

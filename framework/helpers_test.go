@@ -1,6 +1,7 @@
 package framework_test
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -95,3 +96,6 @@ func httptestRequest(method, target string) *http.Request {
 
 // discardLogger logs nowhere.
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// slogTo is a text logger writing to w.
+func slogTo(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }

@@ -15,10 +15,11 @@ import (
 // the handler, and every status and byte Huma writes passes through the
 // requestContext, which applies the status rules.
 type operationHandler struct {
-	app     *App
-	op      *huma.Operation
-	policy  *inputpolicy.Policy // nil when the operation reads no body
-	handler func(huma.Context)  // Huma's: binding, validation, the handler, the response
+	app      *App
+	op       *huma.Operation
+	security *securityGuard      // nil for a public operation
+	policy   *inputpolicy.Policy // nil when the operation reads no body
+	handler  func(huma.Context)  // Huma's: binding, validation, the handler, the response
 	// streaming operations (an output Body of type func(huma.Context)) are
 	// exempt from the server's WriteTimeout: they write for as long as they run.
 	streaming bool
@@ -27,8 +28,20 @@ type operationHandler struct {
 func (h *operationHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &requestContext{op: h.op, r: r, w: w, logger: h.app.logger}
 	defer h.recoverPanic(c)
+	if h.security != nil {
+		ctx, refusal := h.security.check(r)
+		if refusal != nil {
+			for _, challenge := range refusal.challenges {
+				w.Header().Add("WWW-Authenticate", challenge)
+			}
+			_ = huma.WriteErr(h.app.api, c, refusal.status, refusal.detail)
+			c.finish()
+			return
+		}
+		c.r = r.WithContext(ctx)
+	}
 	if h.policy != nil {
-		body, refusal := h.policy.Read(w, r)
+		body, refusal := h.policy.Read(w, c.r)
 		if refusal != nil {
 			_ = huma.WriteErr(h.app.api, c, refusal.Status, refusal.Detail)
 			c.finish()

@@ -1,7 +1,9 @@
 package framework
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -54,6 +56,9 @@ func sanitizeProblem(logger *slog.Logger) huma.Transformer {
 }
 
 // withholdServerErrors logs the errors of a 5xx problem and removes them.
+// When the client has gone away (its request's context is canceled), the
+// failure is most likely that, and is not the server's: it is logged at
+// level Info.
 func withholdServerErrors(ctx huma.Context, logger *slog.Logger, problem *huma.ErrorModel) {
 	if len(problem.Errors) == 0 {
 		return
@@ -65,7 +70,11 @@ func withholdServerErrors(ctx huma.Context, logger *slog.Logger, problem *huma.E
 		}
 	}
 	op := ctx.Operation()
-	logger.ErrorContext(ctx.Context(), "signet: server error; details withheld from the client",
+	level, msg := slog.LevelError, "signet: server error; details withheld from the client"
+	if errors.Is(ctx.Context().Err(), context.Canceled) {
+		level, msg = slog.LevelInfo, "signet: the client went away before the answer"
+	}
+	logger.Log(ctx.Context(), level, msg,
 		"method", op.Method, "path", op.Path, "status", problem.Status, "errors", messages)
 	problem.Errors = nil
 }

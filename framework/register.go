@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -67,11 +68,12 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if err != nil {
 		panic(err)
 	}
+	facts.errorStatuses = append(slices.Clone(app.config.ErrorMapping.Statuses), http.StatusGatewayTimeout)
 	if op.Metadata == nil {
 		op.Metadata = map[string]any{}
 	}
 	op.Metadata[typedFactsKey] = facts
-	huma.Register(app.api, op, handler)
+	huma.Register(app.api, op, mapHandlerErrors(app, &op, handler))
 }
 
 // Get registers a GET operation at path; it also answers HEAD.

@@ -30,7 +30,7 @@ var registrationPaths = []struct {
 func registerVia[I, O any](via string, app *framework.App, op huma.Operation, h func(context.Context, *I) (*O, error)) {
 	copyOp := func(o *huma.Operation) {
 		o.OperationID, o.DefaultStatus, o.Responses, o.Errors = op.OperationID, op.DefaultStatus, op.Responses, op.Errors
-		o.MaxBodyBytes = op.MaxBodyBytes
+		o.MaxBodyBytes, o.Security = op.MaxBodyBytes, op.Security
 	}
 	switch via {
 	case "framework.Register":

@@ -28,6 +28,9 @@ type typedFacts struct {
 	// streaming is set when the output's Body is a func(huma.Context),
 	// which writes the response as it goes.
 	streaming bool
+	// errorStatuses are the statuses the handler's errors may be mapped to
+	// (Config.ErrorMapping, and 504 for a deadline).
+	errorStatuses []int
 	// maxBodyBytes is Operation.MaxBodyBytes as the caller gave it, before
 	// Huma fills in its own default; 0 when unset.
 	maxBodyBytes int64

@@ -22,22 +22,52 @@
 // Content-Type is one the document lists for the status; the body validates
 // against the documented schema; documented headers are present when
 // required and match their schemas; errors (4xx, 5xx) are RFC 9457 problem
-// details. Schemas are applied by kin-openapi, which first validates the
-// document itself: the first request fails the test, saying why, when the
-// App's document is not valid OpenAPI. A response that conforms is returned
-// unchanged for the test's own assertions.
+// details; each server-sent event is of a documented type and its data
+// matches that type's schema. Schemas are applied by kin-openapi, which
+// first validates the document itself: the first request fails the test,
+// saying why, when the App's document is not valid OpenAPI. A response that
+// conforms is returned unchanged for the test's own assertions.
+//
+// # Credentials and headers
+//
+// Options to New give every request credentials or headers, which a request
+// overrides by setting the same header, query parameter or cookie itself;
+// With makes a client with other defaults, or none:
+//
+//	c := frameworktest.New(t, app, frameworktest.Bearer(token))
+//	c.Get("/v1/books/1")                                    // with the token
+//	c.Get("/v1/books/1", "Authorization: Bearer expired")   // with another
+//	c.With(frameworktest.NoCredentials()).Get("/v1/books/1") // without: 401
+//
+// # Streams
+//
+// Stream opens a stream of server-sent events and Next reads it event by
+// event, each within a deadline; a stream may be read from any goroutine,
+// never stops the test, and is closed when the test ends:
+//
+//	events := c.Stream("/v1/events")
+//	// ... wait until the App listens (see Client.Stream), then:
+//	c.Post("/v1/books", book)
+//	event, err := events.Next(time.Second) // the "created" event, checked
+//
+// # Generated requests
 //
 // CheckGeneratedRequests goes further: it sends requests generated from the
-// document and fails on any 5xx or any response that breaks it.
+// document, with the same options, and fails on any 5xx, any response that
+// breaks the document, and any operation that never answered a generated
+// request with a 2xx (such as one behind credentials the check was not
+// given).
 package frameworktest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -58,22 +88,47 @@ type reporter interface {
 // Client sends requests to an App and checks every response against the
 // App's OpenAPI document. It may be used from several goroutines at once.
 type Client struct {
-	t      reporter
-	app    *framework.App
-	server *httptest.Server
-	http   *http.Client
+	t        reporter
+	app      *framework.App
+	server   *httptest.Server
+	http     *http.Client
+	settings settings
+	streams  *openStreams // shared with the clients made by With
 
 	loadChecker func() (*conformance.Checker, error)
 }
 
 // New starts app on a loopback server for the duration of the test and
 // returns a client for it. The document is read on the first request, so
-// operations may still be registered between New and then.
-func New(t testing.TB, app *framework.App) *Client {
+// operations may still be registered between New and then. Options set
+// what every request carries unless it sets it itself, such as
+// credentials:
+//
+//	c := frameworktest.New(t, app, frameworktest.Bearer(token))
+//
+// When the test ends, the streams it left open are closed and the server
+// is shut down.
+func New(t testing.TB, app *framework.App, options ...Option) *Client {
 	t.Helper()
 	c := newClient(t, app, app)
 	t.Cleanup(c.close)
+	if err := c.settings.apply(options); err != nil {
+		t.Fatalf("frameworktest: %v", err)
+	}
 	return c
+}
+
+// With returns a client for the same App whose requests carry c's defaults
+// changed by options: other credentials, none (NoCredentials), more
+// headers. c is unchanged; both may be used at once.
+func (c *Client) With(options ...Option) *Client {
+	c.t.Helper()
+	d := *c
+	d.settings = settings{defaults: slices.Clone(c.settings.defaults)}
+	if err := d.settings.apply(options); err != nil {
+		c.t.Fatalf("frameworktest: %v", err)
+	}
+	return &d
 }
 
 // newClient serves handler (app, or a handler that leads to it) and checks
@@ -85,12 +140,15 @@ func newClient(t reporter, app *framework.App, handler http.Handler) *Client {
 	// not followed, and no cookies are kept between requests.
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &Client{
-		t: t, app: app, server: server, http: client,
+		t: t, app: app, server: server, http: client, streams: &openStreams{},
 		loadChecker: sync.OnceValues(func() (*conformance.Checker, error) { return loadChecker(app) }),
 	}
 }
 
-func (c *Client) close() { c.server.Close() }
+func (c *Client) close() {
+	c.streams.closeAll()
+	c.server.Close()
+}
 
 // loadChecker renders the App's document as it is served (OpenAPI 3.1 JSON)
 // and loads it for checking.
@@ -149,15 +207,23 @@ func (c *Client) Patch(path string, body any, headers ...string) *http.Response 
 
 func (c *Client) send(method, path string, body any, headers []string) *http.Response {
 	c.t.Helper()
+	req, err := newRequest(method, path, body, headers)
+	if err != nil {
+		c.t.Fatalf("frameworktest: %v", err)
+		return nil
+	}
+	return c.Do(req)
+}
+
+// newRequest builds a request from the arguments of Get, Post and the rest.
+func newRequest(method, path string, body any, headers []string) (*http.Request, error) {
 	reader, contentType, err := encodeBody(body)
 	if err != nil {
-		c.t.Fatalf("frameworktest: %s %s: %v", method, path, err)
-		return nil
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	req, err := http.NewRequest(method, path, reader)
 	if err != nil {
-		c.t.Fatalf("frameworktest: %s %s: cannot build the request: %v", method, path, err)
-		return nil
+		return nil, fmt.Errorf("%s %s: cannot build the request: %w", method, path, err)
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -165,12 +231,11 @@ func (c *Client) send(method, path string, body any, headers []string) *http.Res
 	for _, header := range headers {
 		name, value, ok := strings.Cut(header, ":")
 		if !ok || strings.TrimSpace(name) == "" {
-			c.t.Fatalf(`frameworktest: %s %s: header %q is not written "Name: value"`, method, path, header)
-			return nil
+			return nil, fmt.Errorf(`%s %s: header %q is not written "Name: value"`, method, path, header)
 		}
 		req.Header.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
-	return c.Do(req)
+	return req, nil
 }
 
 // encodeBody turns a request body argument into a reader and, for a value
@@ -195,19 +260,37 @@ func encodeBody(body any) (io.Reader, string, error) {
 
 // Do sends req and checks the response. A request whose URL has no host,
 // such as one from httptest.NewRequest or http.NewRequest("GET", "/items",
-// nil), goes to the App. The response's body has been read in full before
-// the check; its Body holds those bytes and need not be closed.
+// nil), goes to the App, with the client's defaults it does not set itself.
+// The response's body has been read in full before the check; its Body
+// holds those bytes and need not be closed. A stream of events is read to
+// its end and each event checked; one that stays open is read with Stream
+// (Do gives up when it sends nothing for 5 seconds).
+//
+// When the request fails, Do stops the test with Fatalf, which only the
+// test's own goroutine may call; Stream never stops the test.
 func (c *Client) Do(req *http.Request) *http.Response {
 	c.t.Helper()
 	req = c.toServer(req)
-	resp, err := c.http.Do(req)
+	ctx, cancel := context.WithCancel(req.Context())
+	defer cancel()
+	resp, err := c.http.Do(req.WithContext(ctx))
 	if err != nil {
 		c.t.Fatalf("frameworktest: %s %s: the request failed: %v", req.Method, req.URL.RequestURI(), err)
 		return nil
 	}
-	body, err := io.ReadAll(resp.Body)
+	var reader io.Reader = resp.Body
+	idle := isEventStream(resp.Header) && resp.StatusCode < 300
+	if idle {
+		reader = newIdleReader(resp.Body, streamIdleLimit, cancel)
+	}
+	body, err := io.ReadAll(reader)
 	_ = resp.Body.Close()
 	if err != nil {
+		if idle && ctx.Err() != nil && req.Context().Err() == nil {
+			c.t.Fatalf("frameworktest: %s %s: the event stream sent nothing for %v: read a stream that stays open with Client.Stream",
+				req.Method, req.URL.RequestURI(), streamIdleLimit)
+			return nil
+		}
 		c.t.Fatalf("frameworktest: %s %s: reading the response body failed: %v", req.Method, req.URL.RequestURI(), err)
 		return nil
 	}
@@ -230,24 +313,38 @@ func (c *Client) Check(req *http.Request, status int, header http.Header, body [
 	}
 }
 
-// toServer points a request without a host at the App's server.
+// toServer points a request without a host at the App's server, and adds
+// the client's defaults to a request for the App.
 func (c *Client) toServer(req *http.Request) *http.Request {
-	if req.URL.Host != "" {
+	address := c.server.Listener.Addr().String()
+	if req.URL.Host != "" && req.URL.Host != address {
 		return req
 	}
 	out := req.Clone(req.Context())
-	out.RequestURI = "" // set by httptest.NewRequest; a client request must not have it
-	out.URL.Scheme, out.URL.Host = "http", c.server.Listener.Addr().String()
-	out.Host = ""
+	if out.URL.Host == "" {
+		out.RequestURI = "" // set by httptest.NewRequest; a client request must not have it
+		out.URL.Scheme, out.URL.Host = "http", address
+		out.Host = ""
+	}
+	c.settings.addDefaults(out)
 	return out
 }
 
 func (c *Client) check(req *http.Request, resp *http.Response, body []byte) []conformance.Violation {
 	c.t.Helper()
-	checker, err := c.loadChecker()
+	checker, err := c.checker()
 	if err != nil {
-		c.t.Fatalf("frameworktest: cannot check responses against the App's OpenAPI document: %v", err)
+		c.t.Fatalf("%v", err)
 		return nil
 	}
 	return checker.Check(req, conformance.Response{Status: resp.StatusCode, Header: resp.Header, Body: body})
+}
+
+// checker is the loaded document, or why it cannot be used.
+func (c *Client) checker() (*conformance.Checker, error) {
+	checker, err := c.loadChecker()
+	if err != nil {
+		return nil, fmt.Errorf("frameworktest: cannot check responses against the App's OpenAPI document: %w", err)
+	}
+	return checker, nil
 }

@@ -176,7 +176,7 @@ func TestCheckAResponseReceivedElsewhere(t *testing.T) {
 	c.Check(req, resp.StatusCode, resp.Header, body) // a documented 404: nothing to report
 	c.Check(req, http.StatusTeapot, http.Header{"Content-Type": {"text/plain"}}, []byte("short and stout"))
 	expectReports(t, r, `frameworktest: GET /notes/1 answered 418 I'm a teapot: status 418 is not documented for GET /notes/{id}
-    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
+    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error, 504 Gateway Timeout
     sent:       418 I'm a teapot`, `frameworktest: GET /notes/1 answered 418 I'm a teapot: the error is not problem details
     documented: application/problem+json (RFC 9457)
     sent:       15 bytes of text/plain: "short and stout"`)

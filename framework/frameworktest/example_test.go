@@ -2,13 +2,16 @@ package frameworktest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/sse"
 	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/framework/frameworktest"
 )
@@ -76,6 +79,101 @@ func ExampleCheckGeneratedRequests() {
 	//	}
 	//
 	// Each of rapid's cases (100 by default, -rapid.checks=N) gets a fresh
-	// App and up to 8 generated requests; a 5xx or a response that breaks
+	// App and up to 16 generated requests; a 5xx or a response that breaks
 	// the document fails the test with the shrunk sequence of requests.
+	//
+	// Behind authentication, give the check credentials as options, and
+	// name the operations no generated request can succeed at:
+	//
+	//	frameworktest.CheckGeneratedRequests(t, newApp,
+	//		frameworktest.Bearer("test-token"),
+	//		frameworktest.MayNeverSucceed("DELETE /v1/books/{id}"), // admins only
+	//	)
+	//
+	// Without them, each operation answered with 401s only fails the test:
+	//
+	//	frameworktest: GET /v1/books (list-books): none of the 37 generated requests was answered with a 2xx, so its handler may never have run
+	//	    answered: 401 Unauthorized ×37
+	//	    its security requires bearer: pass credentials as options (frameworktest.Bearer, BasicAuth, APIKey); if no generated request can succeed, name the operation in frameworktest.MayNeverSucceed
+}
+
+// profile is what GET /me answers a request with a valid token.
+type profile struct {
+	Name string `json:"name"`
+}
+
+func newProfileApp() *framework.App {
+	app := framework.New(framework.Config{
+		Title: "Profiles", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler),
+		SecuritySchemes: map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}},
+		Security:        []map[string][]string{{"bearer": {}}},
+		Authenticators: map[string]framework.Authenticator{
+			"bearer": func(ctx context.Context, c framework.Credentials) (context.Context, []string, error) {
+				if c.Secret != "s3cret" {
+					return nil, nil, errors.New("unknown token")
+				}
+				return ctx, nil, nil
+			},
+		},
+	})
+	framework.Get(app, "/me", func(ctx context.Context, _ *struct{}) (*struct{ Body profile }, error) {
+		return &struct{ Body profile }{profile{Name: "Ada"}}, nil
+	})
+	return app
+}
+
+func ExampleBearer() {
+	t := &printingT{}
+	defer t.done()
+
+	// Every request carries the token, unless it sets its own Authorization.
+	c := frameworktest.New(t, newProfileApp(), frameworktest.Bearer("s3cret"))
+	resp := c.Get("/me")
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Printf("%d %s", resp.StatusCode, body)
+
+	fmt.Println(c.Get("/me", "Authorization: Bearer wrong").StatusCode)
+
+	anonymous := c.With(frameworktest.NoCredentials())
+	resp = anonymous.Get("/me")
+	fmt.Println(resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
+	// Output:
+	// 200 {"name":"Ada"}
+	// 401
+	// 401 Bearer realm="Profiles"
+}
+
+func ExampleClient_Stream() {
+	app := framework.New(framework.Config{Title: "Clock", Version: "1.0.0", Logger: slog.New(slog.DiscardHandler)})
+	type tick struct {
+		N int `json:"n" minimum:"0"`
+	}
+	sse.Register(app.API(), huma.Operation{OperationID: "ticks", Method: http.MethodGet, Path: "/ticks"},
+		map[string]any{"tick": tick{}},
+		func(ctx context.Context, _ *struct{}, send sse.Sender) {
+			for n := range 2 {
+				if send.Data(tick{N: n}) != nil {
+					return
+				}
+			}
+		})
+
+	t := &printingT{}
+	defer t.done()
+	c := frameworktest.New(t, app)
+
+	events := c.Stream("/ticks")
+	defer events.Close()
+	for {
+		event, err := events.Next(5 * time.Second)
+		if err != nil {
+			fmt.Println(err) // io.EOF: the App ended the stream
+			break
+		}
+		fmt.Println(event.Type, event.Data)
+	}
+	// Output:
+	// tick {"n":0}
+	// tick {"n":1}
+	// EOF
 }

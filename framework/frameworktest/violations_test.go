@@ -2,6 +2,7 @@ package frameworktest_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"testing"
@@ -18,7 +19,18 @@ func newTestApp() *framework.App {
 	return framework.New(framework.Config{
 		Title: "Violations", Version: "1.0.0",
 		Logger: slog.New(slog.DiscardHandler), // the planted errors are expected
+		// Operations that name the bearer scheme require secretToken.
+		SecuritySchemes: map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}},
+		Authenticators:  map[string]framework.Authenticator{"bearer": acceptSecretToken},
 	})
+}
+
+// acceptSecretToken accepts secretToken and nothing else.
+func acceptSecretToken(ctx context.Context, c framework.Credentials) (context.Context, []string, error) {
+	if c.Secret != secretToken {
+		return nil, nil, errors.New("not the token")
+	}
+	return ctx, nil, nil
 }
 
 // document adds an operation to app's document by hand, for a raw handler
@@ -59,9 +71,9 @@ func TestUndocumentedStatus(t *testing.T) {
 	c.Get("/things/7")
 	c.Head("/things/7") // HEAD is answered, and checked, by the GET operation
 	expectReports(t, r, `frameworktest: GET /things/7 answered 409 Conflict: status 409 is not documented for GET /things/{id}
-    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
+    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error, 504 Gateway Timeout
     sent:       409 Conflict`, `frameworktest: HEAD /things/7 answered 409 Conflict: status 409 is not documented for GET /things/{id}
-    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error
+    documented: 200 OK, 404 Not Found, 422 Unprocessable Entity, 500 Internal Server Error, 504 Gateway Timeout
     sent:       409 Conflict`)
 }
 

@@ -8,6 +8,7 @@ package kitchensink
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"time"
 
@@ -140,6 +141,17 @@ type categoryOutput struct {
 	Body Category
 }
 
+// DemoSecret is the one credential the kitchen sink accepts, for every
+// scheme; it grants every scope.
+const DemoSecret = "kitchen-sink-demo"
+
+func acceptDemoCredentials(ctx context.Context, c framework.Credentials) (context.Context, []string, error) {
+	if c.Secret != DemoSecret {
+		return nil, nil, errors.New("not the demo credential")
+	}
+	return ctx, []string{"widgets:read", "widgets:write"}, nil
+}
+
 // New returns the kitchen-sink App. Its handlers answer with fixed data:
 // the tests are about the document.
 func New() *framework.App {
@@ -147,29 +159,33 @@ func New() *framework.App {
 		Title:       "Kitchen sink",
 		Version:     "2.0.0",
 		Description: "Every feature Signet documents. Markdown *works*; so do <angle> & brackets.",
+		Servers:     []*huma.Server{{URL: "http://127.0.0.1:8080", Description: "Local"}},
+		SecuritySchemes: map[string]*huma.SecurityScheme{
+			"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "JWT"},
+			"apiKey": {Type: "apiKey", In: "header", Name: "X-API-Key"},
+			"oauth": {Type: "oauth2", Flows: &huma.OAuthFlows{
+				AuthorizationCode: &huma.OAuthFlow{
+					AuthorizationURL: "https://auth.example.com/authorize",
+					TokenURL:         "https://auth.example.com/token",
+					Scopes:           map[string]string{"widgets:read": "Read widgets", "widgets:write": "Change widgets"},
+				},
+				ClientCredentials: &huma.OAuthFlow{
+					TokenURL: "https://auth.example.com/token",
+					Scopes:   map[string]string{"widgets:read": "Read widgets"},
+				},
+			}},
+			"oidc": {Type: "openIdConnect", OpenIDConnectURL: "https://auth.example.com/.well-known/openid-configuration"},
+		},
+		Security: []map[string][]string{{"bearer": {}}, {"apiKey": {}}},
+		Authenticators: map[string]framework.Authenticator{
+			"bearer": acceptDemoCredentials, "apiKey": acceptDemoCredentials,
+			"oauth": acceptDemoCredentials, "oidc": acceptDemoCredentials,
+		},
 	})
 	doc := app.OpenAPI()
 	doc.Info.License = &huma.License{Name: "MIT", Identifier: "MIT"}
 	doc.Info.Contact = &huma.Contact{Name: "Signet", Email: "signet@example.com"}
-	doc.Servers = []*huma.Server{{URL: "http://127.0.0.1:8080", Description: "Local"}}
 	doc.Tags = []*huma.Tag{{Name: "widgets", Description: "Widgets"}, {Name: "meta", Description: "About the API itself"}}
-	doc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
-		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "JWT"},
-		"apiKey": {Type: "apiKey", In: "header", Name: "X-API-Key"},
-		"oauth": {Type: "oauth2", Flows: &huma.OAuthFlows{
-			AuthorizationCode: &huma.OAuthFlow{
-				AuthorizationURL: "https://auth.example.com/authorize",
-				TokenURL:         "https://auth.example.com/token",
-				Scopes:           map[string]string{"widgets:read": "Read widgets", "widgets:write": "Change widgets"},
-			},
-			ClientCredentials: &huma.OAuthFlow{
-				TokenURL: "https://auth.example.com/token",
-				Scopes:   map[string]string{"widgets:read": "Read widgets"},
-			},
-		}},
-		"oidc": {Type: "openIdConnect", OpenIDConnectURL: "https://auth.example.com/.well-known/openid-configuration"},
-	}
-	doc.Security = []map[string][]string{{"bearer": {}}, {"apiKey": {}}}
 	doc.Webhooks = map[string]*huma.PathItem{
 		"widgetChanged": {Post: &huma.Operation{
 			OperationID: "widget-changed",

@@ -7,7 +7,8 @@
 // package adds what kin-openapi does not check: that the status is
 // documented for every status (kin-openapi skips 3xx and HEAD), that
 // bodiless statuses carry no body, that headers are checked on every status,
-// and that errors are RFC 9457 problem details.
+// that errors are RFC 9457 problem details, and that server-sent events are
+// of documented types and match their schemas, one by one.
 package conformance
 
 import (
@@ -70,7 +71,21 @@ type Response struct {
 // against the rules that hold for every response: no body on a bodiless
 // status, and errors as problem details.
 func (c *Checker) Check(req *http.Request, resp Response) []Violation {
-	v := &verdict{req: req, resp: resp, bodyAllowed: c.bodyAllowed, jsonSchema2020: c.doc.IsOpenAPI31OrLater()}
+	return c.check(&verdict{req: req, resp: resp, bodyAllowed: c.bodyAllowed, jsonSchema2020: c.doc.IsOpenAPI31OrLater()})
+}
+
+// CheckHead checks the head of a response whose body is read as it arrives,
+// such as a stream of server-sent events: its status, its headers and its
+// Content-Type. The events are checked one by one with CheckEvent.
+func (c *Checker) CheckHead(req *http.Request, status int, header http.Header) []Violation {
+	return c.check(&verdict{
+		req: req, resp: Response{Status: status, Header: header}, bodyAllowed: c.bodyAllowed,
+		jsonSchema2020: c.doc.IsOpenAPI31OrLater(), headOnly: true,
+	})
+}
+
+func (c *Checker) check(v *verdict) []Violation {
+	req, resp := v.req, v.resp
 	route := c.findRoute(req)
 	if route == nil {
 		v.checkBodiless()

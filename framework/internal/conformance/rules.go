@@ -94,7 +94,7 @@ func (v *verdict) checkProblem(documented *openapi3.Response) bool {
 		v.add(RuleProblem, "the error is not problem details", what, sent)
 		return false
 	}
-	if v.req.Method == http.MethodHead {
+	if v.req.Method == http.MethodHead || v.headOnly {
 		return true
 	}
 	var members map[string]any
@@ -124,15 +124,20 @@ func (v *verdict) checkProblem(documented *openapi3.Response) bool {
 func (v *verdict) checkContent(documented *openapi3.Response) {
 	head := v.req.Method == http.MethodHead
 	contentType := v.resp.Header.Get("Content-Type")
+	stream := baseMediaType(contentType) == EventStreamMediaType
 	if len(documented.Content) == 0 {
 		if len(v.resp.Body) > 0 {
 			v.add(RuleBody, "the documented response has no content, but a body was sent",
 				"no content", describeBody(v.resp.Header, v.resp.Body))
+		} else if v.headOnly && contentType != "" {
+			v.add(RuleBody, "the documented response has no content, but content is being sent",
+				"no content", "Content-Type: "+contentType)
 		}
 		return
 	}
 	listed := mediaTypes(documented.Content)
-	if !head && len(v.resp.Body) == 0 {
+	// An event stream may end before its first event.
+	if !head && !v.headOnly && !stream && len(v.resp.Body) == 0 {
 		v.add(RuleBody, "the documented response has content, but no body was sent", listed, "no body")
 		return
 	}
@@ -145,7 +150,11 @@ func (v *verdict) checkContent(documented *openapi3.Response) {
 			listed, "Content-Type: "+orNone(contentType))
 		return
 	}
-	if head || media.Schema == nil || media.Schema.Value == nil {
+	if head || v.headOnly || media.Schema == nil || media.Schema.Value == nil {
+		return
+	}
+	if stream {
+		v.checkEventStream(media.Schema.Value)
 		return
 	}
 	value, err := decodeBody(contentType, v.resp.Header, v.resp.Body, media.Schema)

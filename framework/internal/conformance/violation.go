@@ -18,6 +18,7 @@ const (
 	RuleBody        Rule = "body"         // the body validates against the documented schema
 	RuleHeader      Rule = "header"       // documented headers are present when required, and valid
 	RuleProblem     Rule = "problem"      // errors (4xx, 5xx) are RFC 9457 problem details
+	RuleEvent       Rule = "event"        // each server-sent event is of a documented type and matches its schema
 )
 
 // Violation is one way a response departs from the document.
@@ -51,8 +52,11 @@ type verdict struct {
 	bodyAllowed func(int) bool
 	// jsonSchema2020 applies schemas as JSON Schema 2020-12 (OpenAPI 3.1).
 	jsonSchema2020 bool
-	operation      string
-	violations     []Violation
+	// headOnly checks the status, headers and Content-Type of a response
+	// whose body is read as it arrives.
+	headOnly   bool
+	operation  string
+	violations []Violation
 }
 
 func (v *verdict) add(rule Rule, problem, documented, sent string) {

@@ -1,0 +1,104 @@
+package weight_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/signet-go/signet/internal/testkit"
+)
+
+// Once it listens, and before any request, the hello-world program with
+// Signet holds at most 1 MiB more resident memory than the same program
+// with Huma and humachi: nothing is prepared that no request asked for.
+func TestIdleRSS(t *testing.T) {
+	const (
+		runs     = 5
+		maxExtra = 1 << 20
+	)
+	if runtime.GOOS != "linux" && os.Getenv("CI") != "true" {
+		t.Skip("reads VmRSS from /proc/PID/status: Linux only")
+	}
+	signet, huma := programs(t)
+	var s, h []int64
+	for range runs { // interleaved, so that both see the same machine
+		s = append(s, idleRSS(t, signet))
+		h = append(h, idleRSS(t, huma))
+	}
+	ms, mh := median(s), median(h)
+	t.Logf("idle RSS, median of %d interleaved runs: Signet %d KiB (runs %v), Huma + humachi %d KiB (runs %v): %+d KiB",
+		runs, ms>>10, kib(s), mh>>10, kib(h), (ms-mh)>>10)
+	if ms-mh > maxExtra {
+		t.Errorf("idle RSS of the hello-world program with Signet is %d KiB, %d KiB more than Huma + humachi's %d KiB (medians of %d runs); want at most 1024 KiB more",
+			ms>>10, (ms-mh)>>10, mh>>10, runs)
+	}
+}
+
+// settle is how long a program is left alone once it listens, so that
+// what it does at start-up in the background is done before its RSS is
+// read. Both programs get the same.
+const settle = 500 * time.Millisecond
+
+// idleRSS starts p on a free port of 127.0.0.1, waits until it accepts
+// connections and settle, and returns its resident set size in bytes.
+func idleRSS(t *testing.T, p program) int64 {
+	t.Helper()
+	addr := testkit.FreeAddr(t)
+	cmd := exec.Command(p.bin, append(p.serveArgs, addr)...)
+	output := &testkit.Buffer{}
+	cmd.Stdout, cmd.Stderr = output, output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	testkit.WaitListening(t, addr)
+	time.Sleep(settle)
+	rss, err := vmRSS(cmd.Process.Pid)
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", p.name, err, output)
+	}
+	return rss
+}
+
+// vmRSS reads the VmRSS line of /proc/PID/status.
+func vmRSS(pid int) (int64, error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
+}
+
+func median(values []int64) int64 {
+	sorted := slices.Sorted(slices.Values(values))
+	return sorted[len(sorted)/2]
+}
+
+func kib(values []int64) []int64 {
+	out := make([]int64, len(values))
+	for i, v := range values {
+		out[i] = v >> 10
+	}
+	return out
+}
