@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/checks/internal/oascheck"
+	"github.com/signet-go/signet/framework/cli"
 	"github.com/signet-go/signet/internal/kitchensink"
 	"github.com/signet-go/signet/internal/testkit"
 )
@@ -53,12 +54,12 @@ func exampleDocuments(t *testing.T) []document {
 }
 
 // kitchenSinkDocuments exports the kitchen sink's document in every variant
-// through App.Execute, the function behind app.Run().
+// through cli.Execute, the function behind cli.Run.
 func kitchenSinkDocuments(t *testing.T) []document {
 	var docs []document
 	for _, v := range variants {
 		var stdout, stderr bytes.Buffer
-		code := kitchensink.New().Execute(context.Background(), append([]string{"openapi"}, v.args...), &stdout, &stderr)
+		code := cli.Execute(context.Background(), kitchensink.New(), append([]string{"openapi"}, v.args...), &stdout, &stderr)
 		if code != 0 {
 			t.Fatalf("kitchen sink openapi %q: exit %d\n%s", v.args, code, stderr.Bytes())
 		}

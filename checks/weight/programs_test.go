@@ -14,13 +14,14 @@ import (
 )
 
 // signetMain is the hello-world program written with Signet, as its README
-// shows: one operation, run by App.Run (serve --addr ADDR).
+// shows: one operation, run by cli.Run (serve --addr ADDR).
 const signetMain = `package main
 
 import (
 	"context"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/cli"
 )
 
 type GreetingOutput struct {
@@ -38,7 +39,7 @@ func main() {
 		out.Body.Message = "Hello, " + in.Name + "!"
 		return out, nil
 	})
-	app.Run()
+	cli.Run(app)
 }
 `
 

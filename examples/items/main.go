@@ -7,8 +7,12 @@
 //	go run ./examples/items --help
 package main
 
-import "time"
+import (
+	"time"
+
+	"github.com/signet-go/signet/framework/cli"
+)
 
 func main() {
-	newApp(newStore(), time.Now, nil).Run()
+	cli.Run(newApp(newStore(), time.Now, nil))
 }

@@ -10,6 +10,8 @@
 //	go run ./examples/statuscodes --help
 package main
 
+import "github.com/signet-go/signet/framework/cli"
+
 func main() {
-	newApp(newNotes(), noTranslator{}, nil).Run()
+	cli.Run(newApp(newNotes(), noTranslator{}, nil))
 }

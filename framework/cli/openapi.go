@@ -1,4 +1,4 @@
-package framework
+package cli
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/signet-go/signet/framework"
 	"github.com/signet-go/signet/openapi"
 )
 
@@ -16,7 +17,7 @@ import (
 var openapiCommand = command{
 	name:    "openapi",
 	summary: "write the OpenAPI document to stdout or a file, without serving",
-	run: func(_ context.Context, a *App, args []string, stdout, stderr io.Writer) int {
+	run: func(_ context.Context, app *framework.App, args []string, stdout, stderr io.Writer) int {
 		flags := flag.NewFlagSet("openapi", flag.ContinueOnError)
 		flags.SetOutput(stderr)
 		format := flags.String("format", string(openapi.JSON), "the encoding: `json` or yaml")
@@ -55,7 +56,7 @@ var openapiCommand = command{
 			flags.Usage()
 			return 2
 		}
-		doc, err := openapi.Render(a.OpenAPI(), opts)
+		doc, err := openapi.Render(app.OpenAPI(), opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", programName(), err)
 			return 1

@@ -1,4 +1,4 @@
-package framework_test
+package cli_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/signet-go/signet/framework"
+	"github.com/signet-go/signet/framework/cli"
 	"github.com/signet-go/signet/internal/testkit"
 )
 
@@ -28,13 +29,15 @@ func TestExecuteUsage(t *testing.T) {
 		{[]string{"--bogus"}, 2, "", "flag provided but not defined: -bogus"},
 		{[]string{"serve", "extra"}, 2, "", `serve takes no arguments, got ["extra"]`},
 		{[]string{"serve", "--help"}, 0, "", "Usage:"},
+		{[]string{"serve", "-h"}, 0, "", "serve [--addr HOST:PORT] [--access-log=false]"},
+		{[]string{"serve", "--access-log=maybe"}, 2, "", `invalid boolean value "maybe" for -access-log`},
 		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "", "cannot listen on 256.0.0.1:99999"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			app, _ := newApp(t)
 			var stdout, stderr bytes.Buffer
-			code := app.Execute(context.Background(), tt.args, &stdout, &stderr)
+			code := cli.Execute(context.Background(), app, tt.args, &stdout, &stderr)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, &stdout, &stderr)
 			}
@@ -57,16 +60,16 @@ func TestExecuteUsage(t *testing.T) {
 func TestServeShutsDownGracefully(t *testing.T) {
 	app, logs := newApp(t)
 	started := make(chan struct{})
-	framework.Get(app, "/slow", func(context.Context, *noInput) (*withBody, error) {
+	framework.Get(app, "/slow", func(context.Context, *struct{}) (*itemOutput, error) {
 		close(started)
 		time.Sleep(300 * time.Millisecond)
-		return &withBody{Body: itemBody{Name: "finished"}}, nil
+		return &itemOutput{Body: item{Name: "finished"}}, nil
 	})
 	addr := testkit.FreeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	exited := make(chan int, 1)
 	var stderr bytes.Buffer
-	go func() { exited <- app.Execute(ctx, []string{"serve", "--addr", addr}, io.Discard, &stderr) }()
+	go func() { exited <- cli.Execute(ctx, app, []string{"serve", "--addr", addr}, io.Discard, &stderr) }()
 
 	url := "http://" + addr
 	testkit.WaitListening(t, addr)
