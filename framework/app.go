@@ -58,7 +58,7 @@ func (a *App) humaConfig() huma.Config {
 		hc.Transformers = append(hc.Transformers, links.Transform)
 	}
 	hc.Formats = jsonformat.Formats(hc.Formats)
-	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
+	hc.OnAddOperation = append(hc.OnAddOperation, acceptSchemaMember, documentRules)
 	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
 	return hc
 }

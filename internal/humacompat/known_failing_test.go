@@ -40,10 +40,4 @@ var knownFailing = []struct {
 	{"config/default-format", []check{viaHuma, viaFramework}, "framework.Config has no DefaultFormat (nor Formats to choose from)"},
 	{"config/docs-renderer", []check{viaHuma, viaFramework}, "framework.Config has no DocsRenderer"},
 	{"config/schemas-path", []check{viaHuma, viaFramework}, "framework.Config has no SchemasPath (SchemaLinks serves /schemas only)"},
-
-	// SchemaLinks and $schema.
-	{"config/schema-links", []check{viaHuma, viaFramework},
-		"SchemaLinks: Huma's /schemas route is an operation with DefaultStatus 0, so the adapter turns its write into a 500; and the link transformer wraps *huma.ErrorModel before sanitizeProblem sees it, so errors keep their input values"},
-	{"body/schema-member", []check{viaHuma, viaFramework},
-		"a \"$schema\" member in a request body is refused as an unexpected property: without Huma's schema-link hook the body schema has no $schema property"},
 }
