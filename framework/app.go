@@ -3,6 +3,7 @@ package framework
 import (
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,37 +30,31 @@ type App struct {
 	buildOnce   sync.Once
 }
 
-// New creates an App from config.
+// New creates an App from config. It panics, saying what to change, for a
+// configuration Signet cannot honour (see Config.Huma and Config.DocsPath).
 func New(config Config) *App {
+	hc, config := startingConfig(config)
 	config = config.withDefaults()
 	a := &App{config: config, logger: config.Logger, router: chi.NewMux(), routes: newRouteTable()}
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
-	a.api = huma.NewAPI(a.humaConfig(), &adapter{app: a, router: a.router})
+	a.api = huma.NewAPI(a.withSignetRules(hc), &adapter{app: a, router: a.router})
 	a.mountDocuments()
 	a.mountDocs()
 	return a
 }
 
-// humaConfig is Huma's default configuration less what Signet does itself
-// (document, docs and schema routes) and less the "$schema" links, unless
-// Config.SchemaLinks asks for them.
-func (a *App) humaConfig() huma.Config {
-	hc := huma.DefaultConfig(a.config.Title, a.config.Version)
-	hc.Info.Description = a.config.Description
-	hc.Info.License = a.config.License
-	hc.OpenAPIPath, hc.DocsPath, hc.SchemasPath = "", "", ""
-	hc.CreateHooks = nil
-	if a.config.SchemaLinks {
-		const prefix, schemasPath = "#/components/schemas/", "/schemas"
-		hc.SchemasPath = schemasPath
-		links := huma.NewSchemaLinkTransformer(prefix, schemasPath)
-		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
-		hc.Transformers = append(hc.Transformers, links.Transform)
-	}
+// withSignetRules adds Signet's rules to the Huma configuration the App
+// starts from (startingConfig): its JSON policy to every JSON format; its
+// document hooks after the configuration's own, so that they see each
+// operation as the program made it; its problem transformer after the
+// configuration's transformers, so that it sees the problem a client will
+// get.
+func (a *App) withSignetRules(hc huma.Config) huma.Config {
 	hc.Formats = jsonformat.Formats(hc.Formats)
-	hc.OnAddOperation = append(hc.OnAddOperation, acceptSchemaMember, documentRules)
-	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
+	hc.OnAddOperation = append(slices.Clone(hc.OnAddOperation),
+		acceptSchemaMember, documentRules)
+	hc.Transformers = append(slices.Clone(hc.Transformers), sanitizeProblem(a.logger))
 	return hc
 }
 

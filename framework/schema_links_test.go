@@ -38,8 +38,13 @@ type linkedPetOut struct {
 // linkedApps are Apps with schema links on, in each way they can be asked
 // for, and the path under which each serves the schemas.
 func linkedApps(t *testing.T) map[string]*framework.App {
+	withPath := huma.DefaultConfig("Huma API", "1.0.0")
+	withPath.SchemasPath = "/json-schemas"
+	defaults := huma.DefaultConfig("Huma API", "1.0.0")
 	apps := map[string]*framework.App{
-		"Config.SchemaLinks": framework.New(framework.Config{Title: "T", Version: "1", SchemaLinks: true, Logger: discardLogger()}),
+		"Config.SchemaLinks":                  framework.New(framework.Config{Title: "T", Version: "1", SchemaLinks: true, Logger: discardLogger()}),
+		"huma.DefaultConfig":                  framework.New(framework.Config{Huma: &defaults, Logger: discardLogger()}),
+		"huma.DefaultConfig with SchemasPath": framework.New(framework.Config{Huma: &withPath, Logger: discardLogger()}),
 	}
 	for _, app := range apps {
 		framework.Get(app, "/pets/{id}", func(context.Context, *struct {
@@ -134,9 +139,14 @@ func TestSchemaLinksResolveAndProblemsStayClean(t *testing.T) {
 // ignored, with schema links on or off, and the document declares it in
 // the request body's schema, as Huma's does.
 func TestSchemaMemberInRequestBody(t *testing.T) {
+	defaults := huma.DefaultConfig("Huma API", "1.0.0")
+	noLinks := huma.DefaultConfig("Huma API", "1.0.0")
+	noLinks.CreateHooks = nil
 	for name, config := range map[string]framework.Config{
-		"default":            {Title: "T", Version: "1"},
-		"Config.SchemaLinks": {Title: "T", Version: "1", SchemaLinks: true},
+		"default":                      {Title: "T", Version: "1"},
+		"Config.SchemaLinks":           {Title: "T", Version: "1", SchemaLinks: true},
+		"huma.DefaultConfig":           {Huma: &defaults},
+		"huma.DefaultConfig, no hooks": {Huma: &noLinks},
 	} {
 		t.Run(name, func(t *testing.T) {
 			config.Logger = discardLogger()
