@@ -53,7 +53,7 @@ func New(config Config) *App {
 func (a *App) withSignetRules(hc huma.Config) huma.Config {
 	hc.Formats = jsonformat.Formats(hc.Formats)
 	hc.OnAddOperation = append(slices.Clone(hc.OnAddOperation),
-		acceptSchemaMember, documentRules)
+		acceptSchemaMember, documentConfiguredStatuses(hc), documentRules)
 	hc.Transformers = append(slices.Clone(hc.Transformers), sanitizeProblem(a.logger))
 	return hc
 }

@@ -124,6 +124,31 @@ func TestHumaConfigCreateHooksRunInOrder(t *testing.T) {
 	}
 }
 
+func TestHumaConfigRejectUnknownQueryParameters(t *testing.T) {
+	for _, reject := range []bool{false, true} {
+		app, _ := humaApp(t, func(c *huma.Config) { c.RejectUnknownQueryParameters = reject })
+		framework.Get(app, "/search", func(_ context.Context, in *struct {
+			Q string `query:"q"`
+		}) (*withBody, error) {
+			return &withBody{Body: itemBody{Name: in.Q}}, nil
+		})
+		petApp(app)
+		srv := serve(t, app) // checks every status against the document
+		want := map[bool]int{false: http.StatusOK, true: http.StatusUnprocessableEntity}[reject]
+		for _, target := range []string{"/search?q=a&other=b", "/item?other=b"} {
+			r := roundTrip(t, srv, "GET", target, nil, "")
+			if r.Status != want {
+				t.Errorf("RejectUnknownQueryParameters=%v: GET %s: %d, want %d\n%s", reject, target, r.Status, want, r.Body)
+			}
+		}
+		// Every operation documents the 422, even one without parameters.
+		doc := fetchDocument(t, app, "/openapi.json")
+		if _, has := responsesOf(t, doc, "/item", "get")["422"]; has != reject {
+			t.Errorf("RejectUnknownQueryParameters=%v: GET /item documents 422: %v", reject, has)
+		}
+	}
+}
+
 func TestHumaConfigSchemaDefaults(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
