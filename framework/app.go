@@ -39,6 +39,9 @@ func New(config Config) *App {
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
 	a.api = huma.NewAPI(a.withSignetRules(hc), &adapter{app: a, router: a.router})
+	if hc.NoFormatFallback {
+		a.api.UseMiddleware(negotiateFirst(a.api, hc))
+	}
 	a.mountDocuments()
 	a.mountDocs()
 	return a

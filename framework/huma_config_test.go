@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -145,6 +146,66 @@ func TestHumaConfigRejectUnknownQueryParameters(t *testing.T) {
 		doc := fetchDocument(t, app, "/openapi.json")
 		if _, has := responsesOf(t, doc, "/item", "get")["422"]; has != reject {
 			t.Errorf("RejectUnknownQueryParameters=%v: GET /item documents 422: %v", reject, has)
+		}
+	}
+}
+
+func TestHumaConfigNoFormatFallback(t *testing.T) {
+	var calls atomic.Int32
+	app, logs := humaApp(t, func(c *huma.Config) { c.NoFormatFallback = true })
+	framework.Get(app, "/item", func(context.Context, *noInput) (*withBody, error) {
+		calls.Add(1)
+		return &withBody{Body: itemBody{Name: "one"}}, nil
+	})
+	framework.Delete(app, "/item", func(context.Context, *noInput) (*struct{}, error) { return nil, nil })
+	srv := serve(t, app) // checks every status against the document
+	for _, tc := range []struct {
+		accept string
+		status int
+	}{
+		{"application/xml", http.StatusNotAcceptable},
+		{"text/html, application/xml;q=0.9", http.StatusNotAcceptable},
+		{"application/*;q=0, */*", http.StatusNotAcceptable}, // the most specific range wins
+		{"application/json", http.StatusOK},
+		{"*/*", http.StatusOK},
+		{"", http.StatusOK}, // no Accept admits any type
+		{"application/xml, application/*;q=0.5", http.StatusOK},
+		{"text/html, */*;q=0.1", http.StatusOK},
+	} {
+		calls.Store(0)
+		header := map[string]string{}
+		if tc.accept != "" {
+			header["Accept"] = tc.accept
+		}
+		r := roundTrip(t, srv, "GET", "/item", header, "")
+		if r.Status != tc.status {
+			t.Errorf("Accept %q: %d, want %d\n%s", tc.accept, r.Status, tc.status, r.Raw)
+			continue
+		}
+		switch tc.status {
+		case http.StatusOK:
+			if ct := r.Header.Get("Content-Type"); ct != "application/json" || !strings.Contains(r.Body, `"name":"one"`) {
+				t.Errorf("Accept %q: %s %s, want the item in JSON", tc.accept, ct, r.Body)
+			}
+		case http.StatusNotAcceptable:
+			if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" || !strings.Contains(r.Body, `"status":406`) {
+				t.Errorf("Accept %q: %s %s, want a 406 problem", tc.accept, ct, r.Body)
+			}
+			if calls.Load() != 0 {
+				t.Errorf("Accept %q: the handler ran for a response the client cannot accept", tc.accept)
+			}
+		}
+	}
+	if r := roundTrip(t, srv, "DELETE", "/item", map[string]string{"Accept": "application/xml"}, ""); r.Status != http.StatusNotAcceptable {
+		t.Errorf("DELETE with Accept application/xml: %d, want 406 (a failure would be a problem the client cannot read)", r.Status)
+	}
+	if strings.Contains(logs.String(), "panic") {
+		t.Errorf("a request panicked:\n%s", logs)
+	}
+	doc := fetchDocument(t, app, "/openapi.json")
+	for _, method := range []string{"get", "delete"} {
+		if _, ok := responsesOf(t, doc, "/item", method)["406"]; !ok {
+			t.Errorf("%s /item does not document 406", method)
 		}
 	}
 }
