@@ -56,7 +56,7 @@ func New(config Config) *App {
 func (a *App) withSignetRules(hc huma.Config) huma.Config {
 	hc.Formats = jsonformat.Formats(hc.Formats)
 	hc.OnAddOperation = append(slices.Clone(hc.OnAddOperation),
-		acceptSchemaMember, documentConfiguredStatuses(hc), documentRules)
+		acceptSchemaMember, documentConfiguredStatuses(hc), documentRules, documentFormats(hc))
 	hc.Transformers = append(slices.Clone(hc.Transformers), sanitizeProblem(a.logger))
 	return hc
 }

@@ -2,11 +2,15 @@ package framework_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -227,6 +231,69 @@ func TestHumaConfigSchemaDefaults(t *testing.T) {
 		if r.Status != tc.status {
 			t.Errorf("%s: POST %s: %d, want %d\n%s", tc.name, tc.body, r.Status, tc.status, r.Body)
 		}
+	}
+}
+
+// linesFormat writes an object's members as "name=value" lines, in order of
+// name; it reads nothing. A format of the program's own.
+var linesFormat = huma.Format{
+	Marshal: func(w io.Writer, v any) error {
+		encoded, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		var members map[string]any
+		if err := json.Unmarshal(encoded, &members); err != nil {
+			return err
+		}
+		for _, name := range slices.Sorted(maps.Keys(members)) {
+			if _, err := fmt.Fprintf(w, "%s=%v\n", name, members[name]); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+	Unmarshal: func([]byte, any) error { return errors.New("lines cannot be read") },
+}
+
+func TestHumaConfigFormats(t *testing.T) {
+	app, _ := humaApp(t, func(c *huma.Config) {
+		c.Formats = maps.Clone(c.Formats)
+		c.Formats["application/x-lines"] = linesFormat
+		c.DefaultFormat = "application/x-lines"
+		c.CreateHooks = nil // no "$schema" member in the lines
+	})
+	srv := serve(t, petApp(app))
+	for _, tc := range []struct{ accept, contentType, body string }{
+		{"", "application/x-lines", "name=one\n"},
+		{"application/x-lines", "application/x-lines", "name=one\n"},
+		{"application/json", "application/json", `{"name":"one"}` + "\n"},
+	} {
+		header := map[string]string{}
+		if tc.accept != "" {
+			header["Accept"] = tc.accept
+		}
+		r := roundTrip(t, srv, "GET", "/item", header, "")
+		if r.Status != http.StatusOK || r.Header.Get("Content-Type") != tc.contentType || r.Body != tc.body {
+			t.Errorf("Accept %q: %d %s %q, want %s %q", tc.accept, r.Status, r.Header.Get("Content-Type"), r.Body, tc.contentType, tc.body)
+		}
+	}
+	// Each body documented in JSON is documented in the program's format
+	// too, problems included; frameworktest has checked the 200s above.
+	doc := fetchDocument(t, app, "/openapi.json")
+	post := doc["paths"].(map[string]any)["/pets"].(map[string]any)["post"].(map[string]any)
+	for what, content := range map[string]any{
+		"the request body": post["requestBody"].(map[string]any)["content"],
+		"the 422":          responsesOf(t, doc, "/pets", "post")["422"]["content"],
+	} {
+		if _, ok := content.(map[string]any)["application/x-lines"]; !ok {
+			t.Errorf("%s of POST /pets is not documented in application/x-lines: %v", what, content)
+		}
+	}
+	// The program's formats do not replace Signet's JSON policy.
+	r := roundTrip(t, srv, "POST", "/pets", map[string]string{"Content-Type": "application/json", "Accept": "application/json"}, `{"name":"Tom","kind":"cat","name":"Jerry"}`)
+	if r.Status != http.StatusBadRequest {
+		t.Errorf("a JSON body naming a member twice: %d, want 400\n%s", r.Status, r.Body)
 	}
 }
 
