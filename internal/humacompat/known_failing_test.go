@@ -28,16 +28,4 @@ var knownFailing = []struct {
 		"a framework.Group option cannot leave an operation out, as huma.Group.UseModifier can"},
 	{"group/transformer", []check{viaFramework, samePaths},
 		"framework.Group has no transformers (huma.Group.UseTransformer)"},
-
-	// huma.Config options that framework.Config cannot set.
-	{"config/transformers", []check{viaHuma, viaFramework}, "framework.Config has no Transformers"},
-	{"config/create-hooks", []check{viaHuma, viaFramework}, "framework.Config has no CreateHooks"},
-	{"config/reject-unknown-query-parameters", []check{viaHuma, viaFramework}, "framework.Config has no RejectUnknownQueryParameters"},
-	{"config/no-format-fallback", []check{viaHuma, viaFramework}, "framework.Config has no NoFormatFallback"},
-	{"config/fields-optional-by-default", []check{viaHuma, viaFramework}, "framework.Config has no FieldsOptionalByDefault"},
-	{"config/allow-additional-properties-by-default", []check{viaHuma, viaFramework}, "framework.Config has no AllowAdditionalPropertiesByDefault"},
-	{"config/formats", []check{viaHuma, viaFramework}, "framework.Config has no Formats"},
-	{"config/default-format", []check{viaHuma, viaFramework}, "framework.Config has no DefaultFormat (nor Formats to choose from)"},
-	{"config/docs-renderer", []check{viaHuma, viaFramework}, "framework.Config has no DocsRenderer"},
-	{"config/schemas-path", []check{viaHuma, viaFramework}, "framework.Config has no SchemasPath (SchemaLinks serves /schemas only)"},
 }
