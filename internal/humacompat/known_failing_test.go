@@ -22,8 +22,6 @@ var knownFailing = []struct {
 	// framework.Group cannot say what a huma.Group says.
 	{"group/several-prefixes", []check{viaFramework, samePaths},
 		"framework.Group takes one prefix; huma.NewGroup takes several and renames each operation's ID"},
-	{"group/simple-modifier", []check{viaFramework, samePaths},
-		"framework.Group options run before register generates the Summary, so a group option sees an empty Summary (Huma generates it first)"},
 	{"group/modifier-skips-operation", []check{viaFramework, samePaths},
 		"a framework.Group option cannot leave an operation out, as huma.Group.UseModifier can"},
 	{"group/transformer", []check{viaFramework, samePaths},
