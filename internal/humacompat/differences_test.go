@@ -116,6 +116,11 @@ var deliberateDifferences = []difference{
 		rows:   []string{"config/docs-default", "config/docs-path", "config/docs-renderer"},
 	},
 	{
+		id:     "groups-are-prefix-and-options",
+		reason: "framework.Group is a path prefix and options that edit each operation, like FastAPI's APIRouter; what else Huma's groups do (several prefixes, a modifier that leaves an operation out, group transformers) is written with `huma.NewGroup(app.API(), ...)` and Huma's registration functions, where Signet's rules hold too, less what only framework.Register reads from Go types.",
+		rows:   []string{"group/several-prefixes", "group/modifier-skips-operation", "group/transformer"},
+	},
+	{
 		id:     "not-acceptable-answered",
 		reason: "With NoFormatFallback, a request whose Accept admits none of the formats gets Huma's 406 problem before its handler runs, and one without Accept, or admitting a format through `*/*` or `type/*`, gets that format; Huma runs the handler, then drops the connection, for all three.",
 		rows:   []string{"config/no-format-fallback"},

@@ -18,12 +18,4 @@ var knownFailing = []struct {
 	// Signet's adapter is not humachi.
 	{"context/humachi-unwrap", []check{viaHuma, viaFramework},
 		"Signet's adapter makes contexts of its own, so humachi.Unwrap panics on them (a 500); framework.Unwrap is the equivalent, unless Signet's context wraps humachi's"},
-
-	// framework.Group cannot say what a huma.Group says.
-	{"group/several-prefixes", []check{viaFramework, samePaths},
-		"framework.Group takes one prefix; huma.NewGroup takes several and renames each operation's ID"},
-	{"group/modifier-skips-operation", []check{viaFramework, samePaths},
-		"a framework.Group option cannot leave an operation out, as huma.Group.UseModifier can"},
-	{"group/transformer", []check{viaFramework, samePaths},
-		"framework.Group has no transformers (huma.Group.UseTransformer)"},
 }
