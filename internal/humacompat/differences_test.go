@@ -116,6 +116,11 @@ var deliberateDifferences = []difference{
 		rows:   []string{"config/docs-default", "config/docs-path", "config/docs-renderer"},
 	},
 	{
+		id:     "framework-unwrap",
+		reason: "Middleware reaches net/http through `framework.Unwrap(ctx)`: `humachi.Unwrap` knows only humachi's own context type and panics on any other adapter's, Signet's included (a logged 500); Signet's context keeps the `Unwrap() (*http.Request, http.ResponseWriter)` that Huma's adapters' contexts share, which humachi.Unwrap cannot see through.",
+		rows:   []string{"context/humachi-unwrap"},
+	},
+	{
 		id:     "groups-are-prefix-and-options",
 		reason: "framework.Group is a path prefix and options that edit each operation, like FastAPI's APIRouter; what else Huma's groups do (several prefixes, a modifier that leaves an operation out, group transformers) is written with `huma.NewGroup(app.API(), ...)` and Huma's registration functions, where Signet's rules hold too, less what only framework.Register reads from Go types.",
 		rows:   []string{"group/several-prefixes", "group/modifier-skips-operation", "group/transformer"},

@@ -14,8 +14,4 @@ var knownFailing = []struct {
 	// hands Signet the operation Huma built, not the input type.
 	{"params/embedded-unexported", []check{samePaths},
 		"only framework.Register sees the input type and refuses parameters in an unexported embedded struct; huma.Register on App.API() accepts the type and never reads X-Tenant, as Huma does"},
-
-	// Signet's adapter is not humachi.
-	{"context/humachi-unwrap", []check{viaHuma, viaFramework},
-		"Signet's adapter makes contexts of its own, so humachi.Unwrap panics on them (a 500); framework.Unwrap is the equivalent, unless Signet's context wraps humachi's"},
 }
