@@ -57,7 +57,12 @@ func (a *App) withSignetRules(hc huma.Config) huma.Config {
 	hc.Formats = jsonformat.Formats(hc.Formats)
 	hc.OnAddOperation = append(slices.Clone(hc.OnAddOperation),
 		acceptSchemaMember, documentConfiguredStatuses(hc), documentRules, documentFormats(hc))
-	hc.Transformers = append(slices.Clone(hc.Transformers), sanitizeProblem(a.logger))
+	sanitize := sanitizeProblem(a.logger)
+	if len(hc.Transformers) == 0 {
+		hc.Transformers = []huma.Transformer{sanitize}
+	} else { // one of them may wrap a problem (Huma's schema links do)
+		hc.Transformers = append(slices.Clone(hc.Transformers), sanitize, sanitizeWrappedProblem(sanitize))
+	}
 	return hc
 }
 

@@ -39,27 +39,18 @@ const (
 //     instead of being sent;
 //   - the errors, their text and the whole problem are bounded, and the
 //     number of errors left out is stated.
-//
-// It runs after the program's transformers, and so also sees a problem
-// that one of them wrapped (see wrappedProblem), as Huma's schema links do.
 func sanitizeProblem(logger *slog.Logger) huma.Transformer {
 	return func(ctx huma.Context, _ string, v any) (any, error) {
-		if problem, ok := v.(*huma.ErrorModel); ok {
-			sanitize(ctx, logger, problem)
-		} else if problem, writeBack := wrappedProblem(v); problem != nil {
-			sanitize(ctx, logger, problem)
-			writeBack()
+		problem, ok := v.(*huma.ErrorModel)
+		if !ok {
+			return v, nil
 		}
-		return v, nil
+		if problem.Status >= 500 {
+			withholdServerErrors(ctx, logger, problem)
+		}
+		bound(problem)
+		return problem, nil
 	}
-}
-
-// sanitize applies sanitizeProblem's rules to one problem.
-func sanitize(ctx huma.Context, logger *slog.Logger, problem *huma.ErrorModel) {
-	if problem.Status >= 500 {
-		withholdServerErrors(ctx, logger, problem)
-	}
-	bound(problem)
 }
 
 // withholdServerErrors logs the errors of a 5xx problem and removes them.
