@@ -80,8 +80,9 @@ type Config struct {
 	// that loads from a CDN (Scalar; Stoplight Elements, huma.DefaultConfig's
 	// choice, is served as Signet's Swagger UI), a setting given both here
 	// and in Config with different values, SchemaLinks (the links are the
-	// CreateHooks' to add), operations already in the document, or an
-	// OpenAPI version other than 3.1.
+	// CreateHooks' to add), operations already in the document, no Formats
+	// or a DefaultFormat not among them, or an OpenAPI version other than
+	// 3.1.
 	Huma *huma.Config
 
 	// Logger receives handler errors, recovered panics and server events.

@@ -38,6 +38,7 @@ func startingConfig(config Config) (huma.Config, Config) {
 	hc.Transformers = slices.Clone(hc.Transformers)
 	hc = runCreateHooks(hc)
 	checkDocument(hc.OpenAPI)
+	checkFormats(hc)
 	config.Title = agree("Info.Title", "Title", config.Title, hc.Info.Title)
 	config.Version = agree("Info.Version", "Version", config.Version, hc.Info.Version)
 	config.Description = agree("Info.Description", "Description", config.Description, hc.Info.Description)
@@ -159,4 +160,15 @@ func checkDocsRenderer(renderer string) {
 		return
 	}
 	panic(fmt.Sprintf("signet: Config.Huma.DocsRenderer is %q, which loads from a CDN: Signet serves Swagger UI at DocsPath from assets embedded in the binary, so that the docs work offline; set DocsRenderer to huma.DocsRendererSwaggerUI (Config.DocsUI configures it), or DocsPath to \"\" for no docs page", renderer))
+}
+
+// checkFormats refuses formats with which Huma could write no response: on
+// Huma, every response would panic.
+func checkFormats(hc huma.Config) {
+	if len(hc.Formats) == 0 {
+		panic("signet: Config.Huma.Formats is empty, so no response could be written; start from huma.DefaultConfig, or set Formats (huma.DefaultFormats has JSON)")
+	}
+	if _, ok := hc.Formats[hc.DefaultFormat]; hc.DefaultFormat != "" && !ok {
+		panic(fmt.Sprintf("signet: Config.Huma.DefaultFormat %q is not one of its Formats (%s): add its format, or choose one of them", hc.DefaultFormat, strings.Join(slices.Sorted(maps.Keys(hc.Formats)), ", ")))
+	}
 }

@@ -439,6 +439,14 @@ func TestHumaConfigRefusals(t *testing.T) {
 			hc.Paths = map[string]*huma.PathItem{"/elsewhere": {Get: &huma.Operation{OperationID: "elsewhere"}}}
 			return framework.Config{Huma: hc}
 		}, []string{"Paths", "/elsewhere", "register"}},
+		{"no formats", func(hc *huma.Config) framework.Config {
+			*hc = huma.Config{}
+			return framework.Config{Huma: hc}
+		}, []string{"Formats", "huma.DefaultConfig"}},
+		{"a default format it does not have", func(hc *huma.Config) framework.Config {
+			hc.DefaultFormat = "application/cbor"
+			return framework.Config{Huma: hc}
+		}, []string{`"application/cbor"`, "application/json, json"}},
 		{"OpenAPI 3.0", func(hc *huma.Config) framework.Config {
 			hc.OpenAPI.OpenAPI = "3.0.3"
 			return framework.Config{Huma: hc}
