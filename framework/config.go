@@ -75,7 +75,8 @@ type Config struct {
 	//     before its handler runs (Huma runs the handler, then drops the
 	//     connection).
 	// The document states what these options make possible: 406 with
-	// NoFormatFallback, 422 with RejectUnknownQueryParameters. New panics,
+	// NoFormatFallback, 422 with RejectUnknownQueryParameters, bodies in
+	// each of the Formats where Huma documents only JSON. New panics,
 	// saying what to change, for what Signet cannot honour: a DocsRenderer
 	// that loads from a CDN (Scalar; Stoplight Elements, huma.DefaultConfig's
 	// choice, is served as Signet's Swagger UI), a setting given both here

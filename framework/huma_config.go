@@ -88,6 +88,7 @@ func copyDocument(doc *huma.OpenAPI) *huma.OpenAPI {
 	}
 	components.SecuritySchemes = maps.Clone(components.SecuritySchemes)
 	c.Components = &components
+	c.Paths = maps.Clone(c.Paths) // empty, or refused by checkDocument
 	c.OnAddOperation = slices.Clone(c.OnAddOperation)
 	return c
 }

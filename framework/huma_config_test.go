@@ -389,6 +389,7 @@ func TestHumaConfigDocument(t *testing.T) {
 // huma.Config is as it was, and a second App from it starts alike.
 func TestHumaConfigLeftAsGiven(t *testing.T) {
 	hc := huma.DefaultConfig("Huma API", "1.0.0")
+	hc.Paths = map[string]*huma.PathItem{}
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}}
 	hooks, transformers, onAdd := len(hc.CreateHooks), len(hc.Transformers), len(hc.OnAddOperation)
 	for range 2 {
