@@ -15,10 +15,11 @@ import (
 // request whose Accept header admits none of the API's formats gets 406
 // Not Acceptable, as the problem details Huma writes for it, before its
 // handler runs; Huma runs the handler, writes the 406, then panics, which
-// drops the connection. Huma's negotiation knows no wildcards: a request
+// drops the connection. Huma's negotiation knows neither wildcards nor a
+// missing Accept, and fails for them as for an unknown type; here a request
 // without Accept, or with one that admits a format only through */* or
 // type/*, gets the format it admits (RFC 9110 section 12.5.1), the
-// DefaultFormat first, where Huma answers as to an unknown type.
+// DefaultFormat first.
 func negotiateFirst(api huma.API, hc huma.Config) func(huma.Context, func(huma.Context)) {
 	formats := mediaTypeFormats(hc)
 	return func(ctx huma.Context, next func(huma.Context)) {
