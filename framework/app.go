@@ -2,8 +2,8 @@ package framework
 
 import (
 	"log/slog"
-	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,8 +30,10 @@ type App struct {
 	buildOnce   sync.Once
 }
 
-// New creates an App from config.
+// New creates an App from config. It panics, saying what to change, for a
+// configuration Signet cannot honour (see Config.Huma and Config.DocsPath).
 func New(config Config) *App {
+	hc, config := startingConfig(config)
 	config = config.withDefaults()
 	if err := config.ErrorMapping.check(); err != nil {
 		panic("signet: " + err.Error())
@@ -39,39 +41,31 @@ func New(config Config) *App {
 	a := &App{config: config, logger: config.Logger, router: chi.NewMux(), routes: newRouteTable()}
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
-	a.api = huma.NewAPI(a.humaConfig(), &adapter{app: a, router: a.router})
+	a.api = huma.NewAPI(a.withSignetRules(hc), &adapter{app: a, router: a.router})
+	if hc.NoFormatFallback {
+		a.api.UseMiddleware(negotiateFirst(a.api, hc))
+	}
 	a.mountDocuments()
 	a.mountDocs()
 	return a
 }
 
-// humaConfig is Huma's default configuration less what Signet does itself
-// (document, docs and schema routes) and less the "$schema" links, unless
-// Config.SchemaLinks asks for them.
-func (a *App) humaConfig() huma.Config {
-	hc := huma.DefaultConfig(a.config.Title, a.config.Version)
-	hc.Info.Description = a.config.Description
-	hc.Info.License = a.config.License
-	hc.Servers = a.config.Servers
-	hc.Security = a.config.Security
-	// A map even when empty, so that a program may add schemes to
-	// app.OpenAPI().Components.SecuritySchemes before the first request.
-	hc.Components.SecuritySchemes = maps.Clone(a.config.SecuritySchemes)
-	if hc.Components.SecuritySchemes == nil {
-		hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{}
-	}
-	hc.OpenAPIPath, hc.DocsPath, hc.SchemasPath = "", "", ""
-	hc.CreateHooks = nil
-	if a.config.SchemaLinks {
-		const prefix, schemasPath = "#/components/schemas/", "/schemas"
-		hc.SchemasPath = schemasPath
-		links := huma.NewSchemaLinkTransformer(prefix, schemasPath)
-		hc.OnAddOperation = append(hc.OnAddOperation, links.OnAddOperation)
-		hc.Transformers = append(hc.Transformers, links.Transform)
-	}
+// withSignetRules adds Signet's rules to the Huma configuration the App
+// starts from (startingConfig): its JSON policy to every JSON format; its
+// document hooks after the configuration's own, so that they see each
+// operation as the program made it; its problem transformer after the
+// configuration's transformers, so that it sees the problem a client will
+// get.
+func (a *App) withSignetRules(hc huma.Config) huma.Config {
 	hc.Formats = jsonformat.Formats(hc.Formats)
-	hc.OnAddOperation = append(hc.OnAddOperation, documentRules)
-	hc.Transformers = append(hc.Transformers, sanitizeProblem(a.logger))
+	hc.OnAddOperation = append(slices.Clone(hc.OnAddOperation),
+		acceptSchemaMember, documentConfiguredStatuses(hc), documentRules, documentFormats(hc))
+	sanitize := sanitizeProblem(a.logger)
+	if len(hc.Transformers) == 0 {
+		hc.Transformers = []huma.Transformer{sanitize}
+	} else { // one of them may wrap a problem (Huma's schema links do)
+		hc.Transformers = append(slices.Clone(hc.Transformers), sanitize, sanitizeWrappedProblem(sanitize))
+	}
 	return hc
 }
 

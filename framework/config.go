@@ -84,6 +84,37 @@ type Config struct {
 	// schemas under /schemas. Off by default: most clients do not want them.
 	SchemaLinks bool
 
+	// Huma is the configuration of a program coming from Huma
+	// (huma.DefaultConfig and its edits). When set, the App starts from it,
+	// so that every option keeps the meaning it has on Huma, and applies
+	// Signet's own rules on top: its document and docs routes, limits and
+	// problem hygiene. New first runs its CreateHooks, as huma.NewAPI does
+	// (huma.DefaultConfig's hook adds the "$schema" links), then takes:
+	//   - its document, copied: Info, Servers, Security, Tags, Components
+	//     (the schema registry, security schemes, ...), OnAddOperation, ...;
+	//   - OpenAPIPath P as the four documents Huma serves (P.json, P.yaml,
+	//     P-3.0.json, P-3.0.yaml), DocsPath as Config.DocsPath, and "" for
+	//     either as Disabled;
+	//   - SchemasPath, Formats, DefaultFormat, NoFormatFallback,
+	//     RejectUnknownQueryParameters, FieldsOptionalByDefault,
+	//     AllowAdditionalPropertiesByDefault and Transformers as Huma does,
+	//     with three differences: every JSON format keeps Signet's JSON
+	//     policy, Signet's problem transformer runs after the others, and
+	//     a request whose Accept admits no format gets 406 problem details
+	//     before its handler runs (Huma runs the handler, then drops the
+	//     connection).
+	// The document states what these options make possible: 406 with
+	// NoFormatFallback, 422 with RejectUnknownQueryParameters, bodies in
+	// each of the Formats where Huma documents only JSON. New panics,
+	// saying what to change, for what Signet cannot honour: a DocsRenderer
+	// that loads from a CDN (Scalar; Stoplight Elements, huma.DefaultConfig's
+	// choice, is served as Signet's Swagger UI), a setting given both here
+	// and in Config with different values, SchemaLinks (the links are the
+	// CreateHooks' to add), operations already in the document, no Formats
+	// or a DefaultFormat not among them, or an OpenAPI version other than
+	// 3.1.
+	Huma *huma.Config
+
 	// Logger receives handler errors, recovered panics and server events.
 	// Nil means slog.Default().
 	Logger *slog.Logger

@@ -76,11 +76,17 @@ func frameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) []int {
 }
 
 // documentFrameworkStatuses documents each framework status that op does
-// not document by its code, as Huma documents op.Errors: problem details
-// with Huma's error schema.
+// not document by its code.
 func documentFrameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) {
+	documentProblems(oapi, op, frameworkStatuses(oapi, op))
+}
+
+// documentProblems documents each of statuses that op does not document
+// by its code, as Huma documents op.Errors: problem details with Huma's
+// error schema.
+func documentProblems(oapi *huma.OpenAPI, op *huma.Operation, statuses []int) {
 	var content map[string]*huma.MediaType
-	for _, status := range frameworkStatuses(oapi, op) {
+	for _, status := range statuses {
 		key := strconv.Itoa(status)
 		if op.Responses[key] != nil {
 			continue

@@ -29,13 +29,53 @@ type Routes interface {
 //
 // On a Group, the group's prefix goes before op.Path and its options are
 // applied to op. An empty OperationID or Summary is generated from the
-// method and the full path.
+// method and the path, so that the group's options see it, and generated
+// again from the full path when they leave it as it was, as Huma's groups
+// do.
 // DefaultStatus 0 means 200 when O has a Body field and 204 when it has
 // none. Register panics, like net/http.ServeMux does for conflicting
 // patterns, when the operation contradicts itself or HTTP (a body on a 204,
 // a status outside 200-599, ...); the message says what to change.
 func Register[I, O any](r Routes, op Operation, handler func(context.Context, *I) (*O, error)) {
-	register(r.scope(&op), op, handler)
+	generated := generateNames[O](&op)
+	app := r.scope(&op)
+	generated.renewFor(&op)
+	register(app, op, handler)
+}
+
+// generatedNames are the OperationID and Summary that registration
+// generated for an operation, empty where the operation had its own.
+type generatedNames struct {
+	id, summary string
+	output      any // a nil *O, for Huma's generators
+}
+
+// generateNames fills an empty OperationID or Summary of op from its
+// method and path as given, before any group's prefix, as Huma's shortcuts
+// do: a group option then sees the operation's summary.
+func generateNames[O any](op *Operation) generatedNames {
+	g := generatedNames{output: (*O)(nil)}
+	if op.OperationID == "" {
+		g.id = huma.GenerateOperationID(op.Method, op.Path, g.output)
+		op.OperationID = g.id
+	}
+	if op.Summary == "" {
+		g.summary = huma.GenerateSummary(op.Method, op.Path, g.output)
+		op.Summary = g.summary
+	}
+	return g
+}
+
+// renewFor generates again, from op's full path, each name that the
+// options left as generated, as Huma's groups do: an operation's ID
+// includes its group's prefix, so that two groups' operations differ.
+func (g generatedNames) renewFor(op *Operation) {
+	if g.id != "" && op.OperationID == g.id {
+		op.OperationID = huma.GenerateOperationID(op.Method, op.Path, g.output)
+	}
+	if g.summary != "" && op.Summary == g.summary {
+		op.Summary = huma.GenerateSummary(op.Method, op.Path, g.output)
+	}
 }
 
 // register adds op, already scoped, to app. The rules that apply to every
@@ -44,12 +84,6 @@ func Register[I, O any](r Routes, op Operation, handler func(context.Context, *I
 // types in the message of a refusal.
 func register[I, O any](app *App, op Operation, handler func(context.Context, *I) (*O, error)) {
 	inputType, outputType := reflect.TypeFor[I](), reflect.TypeFor[O]()
-	if op.OperationID == "" {
-		op.OperationID = huma.GenerateOperationID(op.Method, op.Path, (*O)(nil))
-	}
-	if op.Summary == "" {
-		op.Summary = huma.GenerateSummary(op.Method, op.Path, (*O)(nil))
-	}
 	defer func() {
 		if v := recover(); v != nil {
 			if err, ours := v.(*RegistrationError); ours {
@@ -102,12 +136,15 @@ func Delete[I, O any](r Routes, path string, handler func(context.Context, *I) (
 }
 
 // registerMethod registers a shortcut's operation. The options given to the
-// shortcut run after the group's, so that the operation has the last word.
+// shortcut run after the group's, so that the operation has the last word;
+// both see its generated OperationID and Summary (see generateNames).
 func registerMethod[I, O any](r Routes, method, path string, handler func(context.Context, *I) (*O, error), options []func(*Operation)) {
 	op := Operation{Method: method, Path: path}
+	generated := generateNames[O](&op)
 	app := r.scope(&op)
 	for _, option := range options {
 		option(&op)
 	}
+	generated.renewFor(&op)
 	register(app, op, handler)
 }

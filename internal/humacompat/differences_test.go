@@ -112,15 +112,31 @@ var deliberateDifferences = []difference{
 	},
 	{
 		id:     "swagger-ui-docs",
-		reason: "The docs page is Swagger UI, embedded in the binary and served under a strict Content-Security-Policy: it works offline, where Huma's renderers load from a CDN.",
-		rows:   []string{"config/docs-default", "config/docs-path"},
+		reason: "The docs page is Swagger UI, embedded in the binary and served under a strict Content-Security-Policy: it works offline, where Huma's renderers load from a CDN; so New refuses a Config.Huma whose DocsRenderer is Scalar, and serves Stoplight Elements, huma.DefaultConfig's choice, as Swagger UI.",
+		rows:   []string{"config/docs-default", "config/docs-path", "config/docs-renderer"},
+	},
+	{
+		id:     "framework-unwrap",
+		reason: "Middleware reaches net/http through `framework.Unwrap(ctx)`: `humachi.Unwrap` knows only humachi's own context type and panics on any other adapter's, Signet's included (a logged 500); Signet's context keeps the `Unwrap() (*http.Request, http.ResponseWriter)` that Huma's adapters' contexts share, which humachi.Unwrap cannot see through.",
+		rows:   []string{"context/humachi-unwrap"},
+	},
+	{
+		id:     "groups-are-prefix-and-options",
+		reason: "framework.Group is a path prefix and options that edit each operation, like FastAPI's APIRouter; what else Huma's groups do (several prefixes, a modifier that leaves an operation out, group transformers) is written with `huma.NewGroup(app.API(), ...)` and Huma's registration functions, where Signet's rules hold too, less what only framework.Register reads from Go types.",
+		rows:   []string{"group/several-prefixes", "group/modifier-skips-operation", "group/transformer"},
+	},
+	{
+		id:     "not-acceptable-answered",
+		reason: "With NoFormatFallback, a request whose Accept admits none of the formats gets Huma's 406 problem before its handler runs, and one without Accept, or admitting a format through `*/*` or `type/*`, gets that format; Huma runs the handler, then drops the connection, for all three.",
+		rows:   []string{"config/no-format-fallback"},
 	},
 }
 
 // dropSchemaLinks: without Config.SchemaLinks, no "$schema" member and no
-// Link header with rel=describedby.
+// Link header with rel=describedby. With Config.Huma, the links are those
+// its CreateHooks add, as on stock Huma.
 func dropSchemaLinks(stock, _ *answer, config framework.Config) {
-	if config.SchemaLinks {
+	if config.SchemaLinks || config.Huma != nil {
 		return
 	}
 	if obj, ok := stock.json.(map[string]any); ok {

@@ -3,9 +3,12 @@ package humacompat
 import (
 	"bufio"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
 )
 
 // guide is the "coming from Huma" guide, which lists the deliberate
@@ -69,3 +72,38 @@ func TestDifferencesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideNamesEveryHumaConfigOption checks that the first column of the
+// guide's table "Huma's configuration" names every option of huma.Config,
+// its document's (huma.OpenAPI's) included, so that an option a new Huma
+// adds gets a place in Signet (startingConfig) and in the guide, and is not
+// dropped unseen.
+func TestGuideNamesEveryHumaConfigOption(t *testing.T) {
+	text, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	inSection := false
+	for _, line := range strings.Split(string(text), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			inSection = line == "## Huma's configuration"
+			continue
+		}
+		if !inSection || !strings.HasPrefix(line, "| ") {
+			continue
+		}
+		first, _, _ := strings.Cut(strings.TrimPrefix(line, "| "), " | ")
+		for _, m := range codeSpan.FindAllStringSubmatch(first, -1) {
+			named[m[1]] = true
+		}
+	}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[huma.Config]()) {
+		if f.IsExported() && !named[f.Name] {
+			t.Errorf("%s: the table of \"Huma's configuration\" does not name huma.Config's %s: decide how Signet treats it (framework's startingConfig), test it, and add a row", guide, f.Name)
+		}
+	}
+}
+
+// codeSpan is a code span of Markdown.
+var codeSpan = regexp.MustCompile("`([^`]+)`")

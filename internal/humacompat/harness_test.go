@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -48,18 +49,17 @@ type row struct {
 	// stock sets the huma.Config options the row is about on stock Huma;
 	// nil keeps huma.DefaultConfig.
 	stock func(*huma.Config)
-	// signet sets the same options on Signet's Config. It returns why not
-	// when framework.Config has no way to set them (see noOption).
+	// sameConfig gives the Signet paths stock Huma's configuration (with
+	// the row's stock options) as Config.Huma, as a program coming from
+	// Huma does.
+	sameConfig bool
+	// signet sets the row's options on Signet's Config, where
+	// framework.Config has them. It returns why not when Signet has no way
+	// to set them.
 	signet func(*framework.Config) (whyNot string)
 	// setup registers the row's operations on one path.
 	setup    func(r routes)
 	requests []request
-}
-
-// noOption is a row's signet function for a huma.Config option that
-// framework.Config does not offer.
-func noOption(option string) func(*framework.Config) string {
-	return func(*framework.Config) string { return "framework.Config has no way to set huma.Config." + option }
 }
 
 // routes is where a row's setup registers operations on one path.
@@ -299,15 +299,15 @@ func run(t *testing.T, rw row, p path) *result {
 			}
 		}()
 		if p == stockHuma {
-			cfg := huma.DefaultConfig("Parity", "1.0.0")
-			if rw.stock != nil {
-				rw.stock(&cfg)
-			}
 			router := chi.NewMux()
-			r.api = humachi.New(router, cfg)
+			r.api = humachi.New(router, stockConfig(rw))
 			handler = router
 		} else {
 			cfg := framework.Config{Title: "Parity", Version: "1.0.0", Logger: discard}
+			if rw.sameConfig {
+				hc := stockConfig(rw)
+				cfg.Huma = &hc
+			}
 			if rw.signet != nil {
 				if res.whyNot = rw.signet(&cfg); res.whyNot != "" {
 					return
@@ -328,7 +328,11 @@ func run(t *testing.T, rw row, p path) *result {
 	if res.refused != "" || res.whyNot != "" {
 		return res
 	}
-	server := httptest.NewServer(handler)
+	server := httptest.NewUnstartedServer(handler)
+	// Stock Huma panics where Signet answers (see not-acceptable-answered):
+	// net/http logs each panic with its stack, which the row's diff shows.
+	server.Config.ErrorLog = log.New(io.Discard, "", 0)
+	server.Start()
 	defer server.Close()
 	client := &http.Client{
 		Transport:     &http.Transport{DisableCompression: true},
@@ -340,6 +344,16 @@ func run(t *testing.T, rw row, p path) *result {
 		res.answers = append(res.answers, exchange(t, client, server.URL, q))
 	}
 	return res
+}
+
+// stockConfig is stock Huma's configuration for the row:
+// huma.DefaultConfig with the row's stock options.
+func stockConfig(rw row) huma.Config {
+	cfg := huma.DefaultConfig("Parity", "1.0.0")
+	if rw.stock != nil {
+		rw.stock(&cfg)
+	}
+	return cfg
 }
 
 // serverURL stands for the address of the server in answers.

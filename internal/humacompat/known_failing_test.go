@@ -14,36 +14,4 @@ var knownFailing = []struct {
 	// hands Signet the operation Huma built, not the input type.
 	{"params/embedded-unexported", []check{samePaths},
 		"only framework.Register sees the input type and refuses parameters in an unexported embedded struct; huma.Register on App.API() accepts the type and never reads X-Tenant, as Huma does"},
-
-	// Signet's adapter is not humachi.
-	{"context/humachi-unwrap", []check{viaHuma, viaFramework},
-		"Signet's adapter makes contexts of its own, so humachi.Unwrap panics on them (a 500); framework.Unwrap is the equivalent, unless Signet's context wraps humachi's"},
-
-	// framework.Group cannot say what a huma.Group says.
-	{"group/several-prefixes", []check{viaFramework, samePaths},
-		"framework.Group takes one prefix; huma.NewGroup takes several and renames each operation's ID"},
-	{"group/simple-modifier", []check{viaFramework, samePaths},
-		"framework.Group options run before register generates the Summary, so a group option sees an empty Summary (Huma generates it first)"},
-	{"group/modifier-skips-operation", []check{viaFramework, samePaths},
-		"a framework.Group option cannot leave an operation out, as huma.Group.UseModifier can"},
-	{"group/transformer", []check{viaFramework, samePaths},
-		"framework.Group has no transformers (huma.Group.UseTransformer)"},
-
-	// huma.Config options that framework.Config cannot set.
-	{"config/transformers", []check{viaHuma, viaFramework}, "framework.Config has no Transformers"},
-	{"config/create-hooks", []check{viaHuma, viaFramework}, "framework.Config has no CreateHooks"},
-	{"config/reject-unknown-query-parameters", []check{viaHuma, viaFramework}, "framework.Config has no RejectUnknownQueryParameters"},
-	{"config/no-format-fallback", []check{viaHuma, viaFramework}, "framework.Config has no NoFormatFallback"},
-	{"config/fields-optional-by-default", []check{viaHuma, viaFramework}, "framework.Config has no FieldsOptionalByDefault"},
-	{"config/allow-additional-properties-by-default", []check{viaHuma, viaFramework}, "framework.Config has no AllowAdditionalPropertiesByDefault"},
-	{"config/formats", []check{viaHuma, viaFramework}, "framework.Config has no Formats"},
-	{"config/default-format", []check{viaHuma, viaFramework}, "framework.Config has no DefaultFormat (nor Formats to choose from)"},
-	{"config/docs-renderer", []check{viaHuma, viaFramework}, "framework.Config has no DocsRenderer"},
-	{"config/schemas-path", []check{viaHuma, viaFramework}, "framework.Config has no SchemasPath (SchemaLinks serves /schemas only)"},
-
-	// SchemaLinks and $schema.
-	{"config/schema-links", []check{viaHuma, viaFramework},
-		"SchemaLinks: Huma's /schemas route is an operation with DefaultStatus 0, so the adapter turns its write into a 500; and the link transformer wraps *huma.ErrorModel before sanitizeProblem sees it, so errors keep their input values"},
-	{"body/schema-member", []check{viaHuma, viaFramework},
-		"a \"$schema\" member in a request body is refused as an unexpected property: without Huma's schema-link hook the body schema has no $schema property"},
 }

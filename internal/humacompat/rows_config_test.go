@@ -12,13 +12,12 @@ import (
 	"github.com/signet-go/signet/framework"
 )
 
-// Content negotiation and each huma.Config option. Where framework.Config
-// has no way to set an option, the row's signet function says so, and the
-// row fails on both Signet paths until it has one. When Signet gains the
-// way, replace noOption in the row by a function that sets the option,
-// and take the row out of knownFailing: it must then answer as Huma does,
-// or differ for a listed reason (framework.New refusing an option it
-// cannot honour is a difference to list, with its reason).
+// Content negotiation and each huma.Config option. A row about an option
+// gives Signet the same huma.Config as stock Huma, as Config.Huma (see
+// asOnHuma), as a program coming from Huma does; it must then answer as
+// Huma does, or differ for a listed reason (framework.New refusing an
+// option it cannot honour is a difference to list, with its reason). Rows
+// about an option that framework.Config also has set it there instead.
 
 // linesFormat writes an object's members as "name=value" lines, in order
 // of name, leaving out the "$schema" member of Huma's schema links: a
@@ -84,40 +83,46 @@ func configRows() []row {
 	return []row{
 		{name: "config/transformers", stock: func(c *huma.Config) {
 			c.Transformers = append(c.Transformers, renameItems)
-		}, signet: noOption("Transformers"), setup: item, requests: []request{GET("/items/1")}},
+		}, sameConfig: true, setup: item, requests: []request{GET("/items/1")}},
 		{name: "config/create-hooks", stock: func(c *huma.Config) {
 			c.CreateHooks = append(c.CreateHooks, func(c huma.Config) huma.Config {
 				c.Transformers = append(c.Transformers, renameItems)
 				return c
 			})
-		}, signet: noOption("CreateHooks"), setup: item, requests: []request{GET("/items/1")}},
+		}, sameConfig: true, setup: item, requests: []request{GET("/items/1")}},
 		{name: "config/reject-unknown-query-parameters", stock: func(c *huma.Config) {
 			c.RejectUnknownQueryParameters = true
-		}, signet: noOption("RejectUnknownQueryParameters"), setup: func(r routes) { get(r, "/search", echo[queryString]) },
+		}, sameConfig: true, setup: func(r routes) { get(r, "/search", echo[queryString]) },
 			requests: []request{GET("/search?q=x"), GET("/search?q=x&other=y")}},
 		{name: "config/no-format-fallback", stock: func(c *huma.Config) {
 			c.NoFormatFallback = true
-		}, signet: noOption("NoFormatFallback"), setup: item,
-			requests: []request{GET("/items/1", "Accept: application/xml"), GET("/items/1", "Accept: application/json")}},
+		}, sameConfig: true, setup: item,
+			requests: []request{
+				GET("/items/1", "Accept: application/xml"),
+				GET("/items/1", "Accept: application/json"),
+				GET("/items/1", "Accept: */*"),
+				GET("/items/1", "Accept: application/xml, application/*;q=0.5"),
+				GET("/items/1"),
+			}},
 		{name: "config/fields-optional-by-default", stock: func(c *huma.Config) {
 			c.FieldsOptionalByDefault = true
-		}, signet: noOption("FieldsOptionalByDefault"), setup: pets,
+		}, sameConfig: true, setup: pets,
 			requests: []request{POST("/pets", `{"name":"Tom"}`), GET("/openapi.json").viewed(requestSchema("POST", "/pets"))}},
 		{name: "config/allow-additional-properties-by-default", stock: func(c *huma.Config) {
 			c.AllowAdditionalPropertiesByDefault = true
-		}, signet: noOption("AllowAdditionalPropertiesByDefault"), setup: pets,
+		}, sameConfig: true, setup: pets,
 			requests: []request{POST("/pets", `{"name":"Tom","kind":"cat","color":"black"}`), GET("/openapi.json").viewed(requestSchema("POST", "/pets"))}},
-		{name: "config/formats", stock: withLines, signet: noOption("Formats"), setup: item,
+		{name: "config/formats", stock: withLines, sameConfig: true, setup: item,
 			requests: []request{GET("/items/1", "Accept: application/x-lines"), GET("/items/1")}},
 		{name: "config/default-format", stock: func(c *huma.Config) {
 			withLines(c)
 			c.DefaultFormat = "application/x-lines"
-		}, signet: noOption("DefaultFormat"), setup: item,
+		}, sameConfig: true, setup: item,
 			requests: []request{GET("/items/1"), GET("/items/1", "Accept: application/json")}},
 		{name: "config/docs-default", setup: item, requests: []request{GET("/docs").viewed(docsRenderer)}},
 		{name: "config/docs-renderer", stock: func(c *huma.Config) {
 			c.DocsRenderer = huma.DocsRendererScalar
-		}, signet: noOption("DocsRenderer"), setup: item, requests: []request{GET("/docs").viewed(docsRenderer)}},
+		}, sameConfig: true, setup: item, requests: []request{GET("/docs").viewed(docsRenderer)}},
 		{name: "config/docs-path", stock: func(c *huma.Config) {
 			c.DocsPath = "/reference"
 		}, signet: func(c *framework.Config) string {
@@ -188,7 +193,7 @@ func configRows() []row {
 		{name: "config/schemas-default", setup: item, requests: []request{GET("/schemas/Item.json"), GET("/items/1")}},
 		{name: "config/schemas-path", stock: func(c *huma.Config) {
 			c.SchemasPath = "/json-schemas"
-		}, signet: noOption("SchemasPath"), setup: item, requests: []request{GET("/json-schemas/Item.json"), GET("/items/1")}},
+		}, sameConfig: true, setup: item, requests: []request{GET("/json-schemas/Item.json"), GET("/items/1")}},
 		{name: "config/schema-links", signet: func(c *framework.Config) string {
 			c.SchemaLinks = true
 			return ""
@@ -202,6 +207,43 @@ func configRows() []row {
 			POST("/pets", `{"name":"Tom",`),
 			POST("/pets", `{"$schema":"http://server/schemas/PartialPetBody.json","name":"Tom","kind":"cat"}`),
 		}},
+
+		// Options that framework.Config has too, given as Config.Huma.
+		{name: "config/huma-default-config", sameConfig: true, setup: func(r routes) {
+			item(r)
+			pets(r)
+		}, requests: []request{
+			GET("/items/1"),
+			GET("/schemas/Item.json"),
+			POST("/pets", `{"name":"Tom"}`),
+			POST("/pets", `{"$schema":"http://server/schemas/PartialPetBody.json","name":"Tom","kind":"cat"}`),
+			GET("/openapi.json").viewed(operations),
+			GET("/openapi-3.0.yaml").viewed(nonEmpty),
+		}},
+		{name: "config/huma-info", stock: func(c *huma.Config) {
+			c.Info.Description = "All about items."
+			c.Info.License = &huma.License{Name: "MIT", Identifier: "MIT"}
+			c.Info.Contact = &huma.Contact{Name: "Ops", Email: "ops@example.com"}
+		}, sameConfig: true, setup: item, requests: []request{GET("/openapi.json").viewed(info)}},
+		{name: "config/huma-openapi-path", stock: func(c *huma.Config) {
+			c.OpenAPIPath = "/spec"
+		}, sameConfig: true, setup: item, requests: []request{
+			GET("/spec.json").viewed(operations),
+			GET("/spec.yaml").viewed(nonEmpty),
+			GET("/spec-3.0.json").viewed(openAPIVersion),
+			GET("/openapi.json").viewed(nonEmpty),
+		}},
+		{name: "config/huma-openapi-off", stock: func(c *huma.Config) {
+			c.OpenAPIPath = ""
+			c.DocsPath = ""
+		}, sameConfig: true, setup: item, requests: []request{GET("/openapi.json").viewed(nonEmpty), GET("/docs").viewed(nonEmpty)}},
+		{name: "config/huma-servers-and-security", stock: func(c *huma.Config) {
+			c.Servers = []*huma.Server{{URL: "https://api.example.com"}}
+			c.Components.SecuritySchemes = map[string]*huma.SecurityScheme{"bearer": {Type: "http", Scheme: "bearer"}}
+		}, sameConfig: true, setup: item, requests: []request{GET("/openapi.json").viewed(serversAndSecurity)}},
+		{name: "config/huma-on-add-operation", stock: func(c *huma.Config) {
+			c.OnAddOperation = append(c.OnAddOperation, tagAll)
+		}, sameConfig: true, setup: item, requests: []request{GET("/openapi.json").viewed(operations)}},
 	}
 }
 

@@ -89,6 +89,9 @@ type Item struct {
 
 // ItemDraft defines model for ItemDraft.
 type ItemDraft struct {
+	// Schema A URL to the JSON Schema for this object.
+	Schema *string `json:"$schema,omitempty"`
+
 	// Name Display name, unique among items regardless of case
 	//
 	// Example: Teapot

@@ -1147,12 +1147,19 @@ func (s *ItemDraft) encodeFields(e *jx.Encoder) {
 			s.Tags.Encode(e)
 		}
 	}
+	{
+		if s.Schema.Set {
+			e.FieldStart("$schema")
+			s.Schema.Encode(e)
+		}
+	}
 }
 
-var jsonFieldsNameOfItemDraft = [3]string{
+var jsonFieldsNameOfItemDraft = [4]string{
 	0: "name",
 	1: "price",
 	2: "tags",
+	3: "$schema",
 }
 
 // Decode decodes ItemDraft from json.
@@ -1197,6 +1204,16 @@ func (s *ItemDraft) Decode(d *jx.Decoder) error {
 				return nil
 			}(); err != nil {
 				return errors.Wrap(err, "decode field \"tags\"")
+			}
+		case "$schema":
+			if err := func() error {
+				s.Schema.Reset()
+				if err := s.Schema.Decode(d); err != nil {
+					return err
+				}
+				return nil
+			}(); err != nil {
+				return errors.Wrap(err, "decode field \"$schema\"")
 			}
 		default:
 			return errors.Errorf("unexpected field %q", k)

@@ -342,6 +342,8 @@ type ItemDraft struct {
 	Price float64 `json:"price"`
 	// Free-form labels.
 	Tags OptNilStringArray `json:"tags"`
+	// A URL to the JSON Schema for this object.
+	Schema OptURI `json:"$schema"`
 }
 
 // GetName returns the value of Name.
@@ -359,6 +361,11 @@ func (s *ItemDraft) GetTags() OptNilStringArray {
 	return s.Tags
 }
 
+// GetSchema returns the value of Schema.
+func (s *ItemDraft) GetSchema() OptURI {
+	return s.Schema
+}
+
 // SetName sets the value of Name.
 func (s *ItemDraft) SetName(val string) {
 	s.Name = val
@@ -372,6 +379,11 @@ func (s *ItemDraft) SetPrice(val float64) {
 // SetTags sets the value of Tags.
 func (s *ItemDraft) SetTags(val OptNilStringArray) {
 	s.Tags = val
+}
+
+// SetSchema sets the value of Schema.
+func (s *ItemDraft) SetSchema(val OptURI) {
+	s.Schema = val
 }
 
 // ItemHeaders wraps Item with response headers.
