@@ -13,7 +13,7 @@ import (
 
 // guide is the "coming from Huma" guide, which lists the deliberate
 // differences for readers.
-const guide = "../../docs/coming-from-huma.md"
+const guide = "../../docs/coming-from-huma.md" // from checks/humacompat
 
 // listItem is an entry of the guide's list: "- `id`: reason".
 var listItem = regexp.MustCompile("^- `([a-z0-9-]+)`: (.+)$")
