@@ -27,6 +27,7 @@ type Contender struct {
 var Contenders = []Contender{
 	{"raw-chi", func() http.Handler { return rawchi.New(signetDocument()) }, rawchi.Startup},
 	{"huma", stockhuma.New, stockhuma.Startup},
+	{"huma-nolinks", stockhuma.NewWithoutLinks, stockhuma.StartupWithoutLinks},
 	{"fuego", fuegoapi.New, fuegoapi.Startup},
 	{"signet", func() http.Handler { return signetapi.New() }, signetapi.Startup},
 }

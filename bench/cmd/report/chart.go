@@ -9,7 +9,7 @@ import (
 
 // chartColors are the bars' colours by contender.
 var chartColors = map[string]string{
-	"raw-chi": "#7f7f7f", "huma": "#1f77b4", "fuego": "#ff7f0e", "signet": "#2ca02c",
+	"raw-chi": "#7f7f7f", "huma": "#1f77b4", "huma-nolinks": "#9467bd", "fuego": "#ff7f0e", "signet": "#2ca02c",
 }
 
 // writeChart draws, for each scenario, each contender's time relative to
@@ -22,7 +22,7 @@ func writeChart(w io.Writer, res *results) {
 		barHeight, gap   = 9.0, 14.0
 		minLog, maxLog   = -6.0, 4.0 // 1/64x to 16x
 	)
-	others := []string{"raw-chi", "fuego", "signet"}
+	others := []string{"raw-chi", "huma-nolinks", "fuego", "signet"}
 	groupHeight := float64(len(others))*barHeight + gap
 	height := top + float64(len(res.scenarios))*groupHeight + 50
 	plot := width - left - right
@@ -33,7 +33,7 @@ func writeChart(w io.Writer, res *results) {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="11">`+"\n", width, height)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<text x="%.0f" y="20" font-size="14" font-weight="bold">Time per operation relative to stock Huma (log scale; left of 1x is faster)</text>`+"\n", left-140)
-	fmt.Fprintf(w, `<text x="%.0f" y="%.0f" fill="#555">Medians of the bench suite's in-process benchmarks (go test -bench). Raw chi is hand-written; at start-up it only registers routes (no document).</text>`+"\n", left-140, height-8)
+	fmt.Fprintf(w, `<text x="%.0f" y="%.0f" fill="#555">Medians of the rounds' ratios, in-process benchmarks (go test -bench). Raw chi is hand-written; at start-up it only registers routes (no document).</text>`+"\n", left-140, height-8)
 	for l := minLog; l <= maxLog; l++ {
 		xx := left + (l-minLog)/(maxLog-minLog)*plot
 		stroke := "#ddd"
@@ -45,20 +45,19 @@ func writeChart(w io.Writer, res *results) {
 	}
 	for i, c := range others {
 		fmt.Fprintf(w, `<rect x="%.0f" y="32" width="10" height="10" fill="%s"/><text x="%.0f" y="41">%s</text>`+"\n",
-			left+float64(i)*110, chartColors[c], left+float64(i)*110+14, c)
+			left+float64(i)*100, chartColors[c], left+float64(i)*100+14, c)
 	}
 	fmt.Fprintf(w, `<line x1="%.0f" y1="37" x2="%.0f" y2="37" stroke="%s" stroke-width="2"/><text x="%.0f" y="41">huma = 1x</text>`+"\n",
-		left+330, left+350, chartColors["huma"], left+354)
+		left+410, left+430, chartColors["huma"], left+434)
 	for g, scenario := range res.scenarios {
 		y0 := top + float64(g)*groupHeight
 		fmt.Fprintf(w, `<text x="%.0f" y="%.1f" text-anchor="end">%s</text>`+"\n", left-8, y0+groupHeight/2-2, html.EscapeString(scenario))
-		huma := res.figures[scenario]["huma"]["sec/op"]
 		for i, c := range others {
-			fig, ok := res.figures[scenario][c]
-			if !ok || huma == 0 {
+			ratio, ok := res.ratio(scenario, c, "huma")
+			if !ok {
 				continue
 			}
-			r := fig["sec/op"] / huma
+			r := ratio.median
 			y := y0 + float64(i)*barHeight
 			x0, x1 := math.Min(x(1), x(r)), math.Max(x(1), x(r))
 			fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`+"\n", x0, y, math.Max(x1-x0, 1), barHeight-1, chartColors[c])

@@ -1,10 +1,17 @@
 // Command report turns the output of the bench suite's benchmarks into
-// BENCHMARKS.md's tables and its chart. It reads `go test -bench` output
-// (any -count; it takes the median of each figure) and writes the tables
-// as Markdown to standard output and the chart as SVG to the -chart file:
+// BENCHMARKS.md's tables and its chart. It reads `go test -bench` output of
+// interleaved rounds, each round running every benchmark once, and writes
+// the tables as Markdown to standard output and the chart as SVG to the
+// -chart file:
 //
-//	go test -run '^$' -bench . -count 10 -benchmem > results.txt
+//	for round in $(seq 10); do go test -run '^$' -bench . -count 1 -benchmem; done > results.txt
 //	go run ./cmd/report -chart ../docs/benchmarks.svg results.txt
+//
+// The n-th result of a benchmark is taken from the n-th round. Each figure
+// is the median over the rounds, with the smallest and largest; each ratio
+// between two contenders is computed within each round, where both ran on
+// the same machine in the same minute, then given as the median of the
+// rounds' ratios with the smallest and largest.
 package main
 
 import (
@@ -20,8 +27,15 @@ import (
 )
 
 // contenders in column order: raw chi is the reference limit, stock Huma
-// what Signet must beat.
-var contenders = []string{"raw-chi", "huma", "fuego", "signet"}
+// what Signet must beat, and stock Huma without its schema links the peer
+// closest to what Signet sends.
+var contenders = []string{"raw-chi", "huma", "huma-nolinks", "fuego", "signet"}
+
+// references are the contenders each other contender is compared with, in
+// the order the tables list the ratios, and how the tables name them.
+var references = []struct{ contender, name string }{
+	{"raw-chi", "raw chi"}, {"huma", "Huma"}, {"huma-nolinks", "Huma without links"},
+}
 
 func main() {
 	chart := flag.String("chart", "", "write the chart, as SVG, to this `file`")
@@ -55,16 +69,21 @@ func main() {
 // (sec/op, B/op, allocs/op, heap-B).
 type figures map[string]float64
 
+// spread is a median with the smallest and largest value it was taken of.
+type spread struct{ median, min, max float64 }
+
 // results holds figures by scenario, then contender; scenarios keeps the
 // order in which they first appear.
 type results struct {
 	scenarios []string
 	figures   map[string]map[string]figures
+	// times holds each round's sec/op, by scenario, then contender.
+	times map[string]map[string][]float64
 }
 
 func read(paths []string) (*results, error) {
 	samples := map[string]map[string]map[string][]float64{}
-	res := &results{figures: map[string]map[string]figures{}}
+	res := &results{figures: map[string]map[string]figures{}, times: map[string]map[string][]float64{}}
 	for _, path := range paths {
 		f, err := os.Open(path)
 		if err != nil {
@@ -98,15 +117,45 @@ func read(paths []string) (*results, error) {
 	}
 	for scenario, byContender := range samples {
 		res.figures[scenario] = map[string]figures{}
+		res.times[scenario] = map[string][]float64{}
 		for contender, byUnit := range byContender {
 			fig := figures{}
 			for unit, values := range byUnit {
 				fig[unit] = median(values)
 			}
 			res.figures[scenario][contender] = fig
+			res.times[scenario][contender] = byUnit["sec/op"]
 		}
 	}
 	return res, nil
+}
+
+// timeSpread is the median time of a contender over the rounds, with the
+// fastest and slowest.
+func (res *results) timeSpread(scenario, contender string) spread {
+	return spreadOf(res.times[scenario][contender])
+}
+
+// ratio is a contender's time over a reference's, round by round, or false
+// when either did not run.
+func (res *results) ratio(scenario, contender, reference string) (spread, bool) {
+	a, b := res.times[scenario][contender], res.times[scenario][reference]
+	n := min(len(a), len(b))
+	if n == 0 {
+		return spread{}, false
+	}
+	ratios := make([]float64, n)
+	for i := range n {
+		ratios[i] = a[i] / b[i]
+	}
+	return spreadOf(ratios), true
+}
+
+func spreadOf(values []float64) spread {
+	if len(values) == 0 {
+		return spread{}
+	}
+	return spread{median: median(values), min: slices.Min(values), max: slices.Max(values)}
 }
 
 // nameOf returns the scenario and contender of a benchmark name such as
@@ -151,28 +200,24 @@ func writeTables(w io.Writer, res *results) {
 				row = append(row, "-")
 				continue
 			}
-			cell := duration(fig["sec/op"]) + "<br>" + size(fig["B/op"]) + ", " + fmt.Sprintf("%.0f allocs", fig["allocs/op"])
+			t := res.timeSpread(scenario, c)
+			cell := duration(t.median) + " [" + duration(t.min) + "–" + duration(t.max) + "]<br>" +
+				size(fig["B/op"]) + ", " + fmt.Sprintf("%.0f allocs", fig["allocs/op"])
 			if heap, ok := fig["heap-B"]; ok {
 				cell += "<br>heap " + size(heap)
 			}
-			if c != "raw-chi" && scenario != "startup-1000-ops" {
-				cell += "<br>" + ratio(fig, byContender["raw-chi"]) + " raw chi"
-			}
-			if c != "huma" {
-				cell += "<br>" + ratio(fig, byContender["huma"]) + " Huma"
+			for _, ref := range references {
+				if c == ref.contender || (ref.contender == "raw-chi" && scenario == "startup-1000-ops") {
+					continue
+				}
+				if r, ok := res.ratio(scenario, c, ref.contender); ok {
+					cell += fmt.Sprintf("<br>%.2fx [%.2f–%.2f] %s", r.median, r.min, r.max, ref.name)
+				}
 			}
 			row = append(row, cell)
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
 	}
-}
-
-// ratio is a's time over b's, as "1.23x".
-func ratio(a, b figures) string {
-	if b == nil || b["sec/op"] == 0 {
-		return "-"
-	}
-	return fmt.Sprintf("%.2fx", a["sec/op"]/b["sec/op"])
 }
 
 func duration(seconds float64) string {

@@ -17,9 +17,22 @@ import (
 )
 
 // New returns the API, with its document at /openapi.json.
-func New() http.Handler {
+func New() http.Handler { return newAPI(huma.DefaultConfig("Catalog", "1.0.0")) }
+
+// NewWithoutLinks is New without Huma's "$schema" member and
+// "Link: rel=describedby" header on every response (CreateHooks = nil):
+// the configuration closest to what Signet sends, the fair peer.
+func NewWithoutLinks() http.Handler { return newAPI(withoutLinks()) }
+
+func withoutLinks() huma.Config {
+	config := huma.DefaultConfig("Catalog", "1.0.0")
+	config.CreateHooks = nil
+	return config
+}
+
+func newAPI(config huma.Config) http.Handler {
 	router := chi.NewMux()
-	api := humachi.New(router, huma.DefaultConfig("Catalog", "1.0.0"))
+	api := humachi.New(router, config)
 	huma.Get(api, "/items", listItems)
 	huma.Register(api, huma.Operation{
 		OperationID: "create-item", Method: http.MethodPost, Path: "/items",
@@ -34,9 +47,14 @@ func New() http.Handler {
 }
 
 // Startup registers n GET operations on distinct paths.
-func Startup(n int) http.Handler {
+func Startup(n int) http.Handler { return startup(huma.DefaultConfig("Catalog", "1.0.0"), n) }
+
+// StartupWithoutLinks is Startup without the schema links.
+func StartupWithoutLinks(n int) http.Handler { return startup(withoutLinks(), n) }
+
+func startup(config huma.Config, n int) http.Handler {
 	router := chi.NewMux()
-	api := humachi.New(router, huma.DefaultConfig("Catalog", "1.0.0"))
+	api := humachi.New(router, config)
 	for i := range n {
 		huma.Get(api, "/r"+strconv.Itoa(i)+"/items/{id}", getItem)
 	}
