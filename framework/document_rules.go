@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -34,8 +35,8 @@ func documentRules(oapi *huma.OpenAPI, op *huma.Operation) {
 	documentFrameworkStatuses(oapi, op)
 	for key, response := range op.Responses {
 		k := responseKey(key)
-		if response == nil {
-			continue // refused by the admission
+		if response == nil || response.Ref != "" {
+			continue // refused by the admission; or documented where it is defined
 		}
 		if response.Description == "" {
 			response.Description = k.description()
@@ -85,16 +86,30 @@ func documentFrameworkStatuses(oapi *huma.OpenAPI, op *huma.Operation) {
 // by its code, as Huma documents op.Errors: problem details with Huma's
 // error schema.
 func documentProblems(oapi *huma.OpenAPI, op *huma.Operation, statuses []int) {
-	var content map[string]*huma.MediaType
 	for _, status := range statuses {
 		key := strconv.Itoa(status)
-		if op.Responses[key] != nil {
-			continue
+		ref := sharedProblemResponse(oapi, status)
+		// A Responses map an earlier App filled may come back with a
+		// reference to that App's shared response: the call above has
+		// just defined it in this document too.
+		if op.Responses[key] == nil || op.Responses[key].Ref == ref {
+			op.Responses[key] = &huma.Response{Ref: ref}
 		}
-		if content == nil {
-			content = problemContent(oapi.Components.Schemas)
-		}
-		response := &huma.Response{Description: http.StatusText(status), Content: content}
+	}
+}
+
+// sharedProblemResponse returns a reference to the document's one
+// response for a problem with status, under components.responses, named
+// after its reason phrase ("UnprocessableEntity"), and adds it the first
+// time: every operation refers to it instead of repeating it, which keeps
+// the document small. An App's own response of that name is used as it is.
+func sharedProblemResponse(oapi *huma.OpenAPI, status int) string {
+	name := strings.ReplaceAll(http.StatusText(status), " ", "")
+	if oapi.Components.Responses == nil {
+		oapi.Components.Responses = map[string]*huma.Response{}
+	}
+	if oapi.Components.Responses[name] == nil {
+		response := &huma.Response{Description: http.StatusText(status), Content: problemContent(oapi.Components.Schemas)}
 		if status == http.StatusUnauthorized {
 			response.Headers = map[string]*huma.Param{"WWW-Authenticate": {
 				Description: "The challenges of the schemes the operation accepts (RFC 9110 section 11.6.1)",
@@ -102,8 +117,10 @@ func documentProblems(oapi *huma.OpenAPI, op *huma.Operation, statuses []int) {
 				Schema:      &huma.Schema{Type: huma.TypeString},
 			}}
 		}
-		op.Responses[key] = response
+		addProblemExample(strconv.Itoa(status), response)
+		oapi.Components.Responses[name] = response
 	}
+	return "#/components/responses/" + name
 }
 
 // hasSchemes reports whether a security alternative names a scheme (an

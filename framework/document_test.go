@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -98,7 +99,7 @@ func TestDocumentStatusRules(t *testing.T) {
 			for path, item := range doc["paths"].(map[string]any) {
 				for method, op := range item.(map[string]any) {
 					for key, r := range op.(map[string]any)["responses"].(map[string]any) {
-						r := r.(map[string]any)
+						r := resolveResponse(t, doc, r.(map[string]any))
 						if d, _ := r["description"].(string); d == "" {
 							t.Errorf("%s %s %s has no description", method, path, key)
 						}
@@ -140,4 +141,22 @@ func TestDocumentInfo(t *testing.T) {
 			t.Errorf("info.%s = %v, want %v", key, info[key], value)
 		}
 	}
+}
+
+// resolveResponse follows a response's $ref to components.responses.
+func resolveResponse(t *testing.T, doc map[string]any, r map[string]any) map[string]any {
+	t.Helper()
+	ref, ok := r["$ref"].(string)
+	if !ok {
+		return r
+	}
+	name, found := strings.CutPrefix(ref, "#/components/responses/")
+	if !found {
+		t.Fatalf("a response refers to %q, outside components.responses", ref)
+	}
+	shared, _ := doc["components"].(map[string]any)["responses"].(map[string]any)[name].(map[string]any)
+	if shared == nil {
+		t.Fatalf("a response refers to %q, which the document does not define", ref)
+	}
+	return shared
 }

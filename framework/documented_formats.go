@@ -3,6 +3,7 @@ package framework
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -36,11 +37,15 @@ func documentFormats(hc huma.Config) huma.AddOpFunc {
 		problemType = filter.ContentType
 	}
 	jsonProblemType := problemType(jsonMediaType)
-	return func(_ *huma.OpenAPI, op *huma.Operation) {
+	return func(oapi *huma.OpenAPI, op *huma.Operation) {
 		if len(writers) == 0 && len(readers) == 0 {
 			return
 		}
 		for _, response := range op.Responses {
+			if response != nil && response.Ref != "" {
+				name, _ := strings.CutPrefix(response.Ref, "#/components/responses/")
+				response = oapi.Components.Responses[name] // a shared problem response
+			}
 			if response == nil {
 				continue
 			}

@@ -26,16 +26,21 @@ func renderedOperation(t *testing.T, app *framework.App, method, path string) ma
 	if err != nil {
 		t.Fatal(err)
 	}
+	type response struct {
+		Ref     string `json:"$ref"`
+		Content map[string]struct {
+			Example *struct {
+				Status int `json:"status"`
+			} `json:"example"`
+		} `json:"content"`
+	}
 	var doc struct {
 		Paths map[string]map[string]struct {
-			Responses map[string]struct {
-				Content map[string]struct {
-					Example *struct {
-						Status int `json:"status"`
-					} `json:"example"`
-				} `json:"content"`
-			} `json:"responses"`
+			Responses map[string]response `json:"responses"`
 		} `json:"paths"`
+		Components struct {
+			Responses map[string]response `json:"responses"`
+		} `json:"components"`
 	}
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		t.Fatal(err)
@@ -46,6 +51,9 @@ func renderedOperation(t *testing.T, app *framework.App, method, path string) ma
 	}
 	responses := map[string]map[string]any{}
 	for status, r := range op.Responses {
+		if name, ok := strings.CutPrefix(r.Ref, "#/components/responses/"); ok {
+			r = doc.Components.Responses[name]
+		}
 		responses[status] = map[string]any{}
 		for mediaType, media := range r.Content {
 			if media.Example != nil {

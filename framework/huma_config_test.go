@@ -284,7 +284,7 @@ func TestHumaConfigFormats(t *testing.T) {
 	post := doc["paths"].(map[string]any)["/pets"].(map[string]any)["post"].(map[string]any)
 	for what, content := range map[string]any{
 		"the request body": post["requestBody"].(map[string]any)["content"],
-		"the 422":          responsesOf(t, doc, "/pets", "post")["422"]["content"],
+		"the 422":          resolveResponse(t, doc, responsesOf(t, doc, "/pets", "post")["422"])["content"],
 	} {
 		if _, ok := content.(map[string]any)["application/x-lines"]; !ok {
 			t.Errorf("%s of POST /pets is not documented in application/x-lines: %v", what, content)

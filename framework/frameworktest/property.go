@@ -1,6 +1,8 @@
 package frameworktest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -111,15 +113,18 @@ func CheckGeneratedRequests(t testing.TB, newApp func() *framework.App, options 
 }
 
 // Bounds on the time a generated request for an event stream is read. An
-// App may send the head of a stream only with its first event: once an
-// operation's streams have kept the check waiting for streamWaitBudget in
-// all, its later requests wait only streamHeadWaitAfterBudget.
+// App may send the head of a stream only with its first event, and a
+// stream may go quiet: once an operation's streams have kept the check
+// waiting for streamWaitBudget in all (heads and events that did not come),
+// its later requests wait only streamWaitAfterBudget for each. The waits
+// before that are generous, so that a machine under load (the race
+// detector, a busy CI runner) still reads events that come.
 const (
-	streamHeadWait            = 250 * time.Millisecond
-	streamWaitBudget          = 2 * time.Second
-	streamHeadWaitAfterBudget = 10 * time.Millisecond
-	streamEventWait           = 25 * time.Millisecond
-	streamEvents              = 3
+	streamHeadWait        = 250 * time.Millisecond
+	streamEventWait       = 250 * time.Millisecond
+	streamWaitBudget      = 2 * time.Second
+	streamWaitAfterBudget = 10 * time.Millisecond
+	streamEvents          = 3
 )
 
 // sendForAMoment sends a request for an event stream, reads its first
@@ -128,18 +133,24 @@ const (
 func sendForAMoment(c *Client, req *http.Request, tally *tally) int {
 	s := c.DoStream(req)
 	defer s.Close()
-	wait := streamHeadWait
-	if tally.waited >= streamWaitBudget {
-		wait = streamHeadWaitAfterBudget
+	wait := func(d time.Duration) time.Duration {
+		if tally.waited >= streamWaitBudget {
+			return streamWaitAfterBudget
+		}
+		return d
 	}
 	start := time.Now()
-	resp, err := s.Response(wait)
+	resp, err := s.Response(wait(streamHeadWait))
 	if err != nil {
 		tally.waited += time.Since(start)
 		return 0
 	}
 	for range streamEvents {
-		if _, err := s.Next(streamEventWait); err != nil {
+		start := time.Now()
+		if _, err := s.Next(wait(streamEventWait)); err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				tally.waited += time.Since(start)
+			}
 			break
 		}
 	}

@@ -117,6 +117,18 @@ type ItemPage struct {
 	Next *string `json:"next,omitempty"`
 }
 
+// GatewayTimeout defines model for GatewayTimeout.
+type GatewayTimeout = ErrorModel
+
+// RequestEntityTooLarge defines model for RequestEntityTooLarge.
+type RequestEntityTooLarge = ErrorModel
+
+// RequestTimeout defines model for RequestTimeout.
+type RequestTimeout = ErrorModel
+
+// UnsupportedMediaType defines model for UnsupportedMediaType.
+type UnsupportedMediaType = ErrorModel
+
 // ListItemsParams defines parameters for ListItems.
 type ListItemsParams struct {
 	// After Return items whose ID is greater than this: the last ID of the previous page, or 0 for the first page
@@ -919,7 +931,7 @@ type ListItemsResponse struct {
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *ErrorModel
 	// ApplicationproblemJSON504 the response for an HTTP 504 `application/problem+json` response
-	ApplicationproblemJSON504 *ErrorModel
+	ApplicationproblemJSON504 *GatewayTimeout
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -938,7 +950,7 @@ func (r ListItemsResponse) GetApplicationproblemJSON500() *ErrorModel {
 }
 
 // GetApplicationproblemJSON504 returns the response for an HTTP 504 `application/problem+json` response
-func (r ListItemsResponse) GetApplicationproblemJSON504() *ErrorModel {
+func (r ListItemsResponse) GetApplicationproblemJSON504() *GatewayTimeout {
 	return r.ApplicationproblemJSON504
 }
 
@@ -986,19 +998,19 @@ type CreateItemResponse struct {
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ErrorModel
 	// ApplicationproblemJSON408 the response for an HTTP 408 `application/problem+json` response
-	ApplicationproblemJSON408 *ErrorModel
+	ApplicationproblemJSON408 *RequestTimeout
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *ErrorModel
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
-	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON413 *RequestEntityTooLarge
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
-	ApplicationproblemJSON415 *ErrorModel
+	ApplicationproblemJSON415 *UnsupportedMediaType
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ErrorModel
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *ErrorModel
 	// ApplicationproblemJSON504 the response for an HTTP 504 `application/problem+json` response
-	ApplicationproblemJSON504 *ErrorModel
+	ApplicationproblemJSON504 *GatewayTimeout
 	// Headers201 the parsed response headers for an HTTP 201 response
 	Headers201 *CreateItemResponse201Headers
 }
@@ -1014,7 +1026,7 @@ func (r CreateItemResponse) GetApplicationproblemJSON400() *ErrorModel {
 }
 
 // GetApplicationproblemJSON408 returns the response for an HTTP 408 `application/problem+json` response
-func (r CreateItemResponse) GetApplicationproblemJSON408() *ErrorModel {
+func (r CreateItemResponse) GetApplicationproblemJSON408() *RequestTimeout {
 	return r.ApplicationproblemJSON408
 }
 
@@ -1024,12 +1036,12 @@ func (r CreateItemResponse) GetApplicationproblemJSON409() *ErrorModel {
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
-func (r CreateItemResponse) GetApplicationproblemJSON413() *ErrorModel {
+func (r CreateItemResponse) GetApplicationproblemJSON413() *RequestEntityTooLarge {
 	return r.ApplicationproblemJSON413
 }
 
 // GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
-func (r CreateItemResponse) GetApplicationproblemJSON415() *ErrorModel {
+func (r CreateItemResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
 	return r.ApplicationproblemJSON415
 }
 
@@ -1044,7 +1056,7 @@ func (r CreateItemResponse) GetApplicationproblemJSON500() *ErrorModel {
 }
 
 // GetApplicationproblemJSON504 returns the response for an HTTP 504 `application/problem+json` response
-func (r CreateItemResponse) GetApplicationproblemJSON504() *ErrorModel {
+func (r CreateItemResponse) GetApplicationproblemJSON504() *GatewayTimeout {
 	return r.ApplicationproblemJSON504
 }
 
@@ -1089,7 +1101,7 @@ type DeleteItemResponse struct {
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *ErrorModel
 	// ApplicationproblemJSON504 the response for an HTTP 504 `application/problem+json` response
-	ApplicationproblemJSON504 *ErrorModel
+	ApplicationproblemJSON504 *GatewayTimeout
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -1113,7 +1125,7 @@ func (r DeleteItemResponse) GetApplicationproblemJSON500() *ErrorModel {
 }
 
 // GetApplicationproblemJSON504 returns the response for an HTTP 504 `application/problem+json` response
-func (r DeleteItemResponse) GetApplicationproblemJSON504() *ErrorModel {
+func (r DeleteItemResponse) GetApplicationproblemJSON504() *GatewayTimeout {
 	return r.ApplicationproblemJSON504
 }
 
@@ -1167,7 +1179,7 @@ type GetItemResponse struct {
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *ErrorModel
 	// ApplicationproblemJSON504 the response for an HTTP 504 `application/problem+json` response
-	ApplicationproblemJSON504 *ErrorModel
+	ApplicationproblemJSON504 *GatewayTimeout
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *GetItemResponse200Headers
 }
@@ -1198,7 +1210,7 @@ func (r GetItemResponse) GetApplicationproblemJSON500() *ErrorModel {
 }
 
 // GetApplicationproblemJSON504 returns the response for an HTTP 504 `application/problem+json` response
-func (r GetItemResponse) GetApplicationproblemJSON504() *ErrorModel {
+func (r GetItemResponse) GetApplicationproblemJSON504() *GatewayTimeout {
 	return r.ApplicationproblemJSON504
 }
 
@@ -1247,15 +1259,15 @@ type ReplaceItemResponse struct {
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ErrorModel
 	// ApplicationproblemJSON408 the response for an HTTP 408 `application/problem+json` response
-	ApplicationproblemJSON408 *ErrorModel
+	ApplicationproblemJSON408 *RequestTimeout
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *ErrorModel
 	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
 	ApplicationproblemJSON412 *ErrorModel
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
-	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON413 *RequestEntityTooLarge
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
-	ApplicationproblemJSON415 *ErrorModel
+	ApplicationproblemJSON415 *UnsupportedMediaType
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ErrorModel
 	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
@@ -1263,7 +1275,7 @@ type ReplaceItemResponse struct {
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *ErrorModel
 	// ApplicationproblemJSON504 the response for an HTTP 504 `application/problem+json` response
-	ApplicationproblemJSON504 *ErrorModel
+	ApplicationproblemJSON504 *GatewayTimeout
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *ReplaceItemResponse200Headers
 }
@@ -1284,7 +1296,7 @@ func (r ReplaceItemResponse) GetApplicationproblemJSON404() *ErrorModel {
 }
 
 // GetApplicationproblemJSON408 returns the response for an HTTP 408 `application/problem+json` response
-func (r ReplaceItemResponse) GetApplicationproblemJSON408() *ErrorModel {
+func (r ReplaceItemResponse) GetApplicationproblemJSON408() *RequestTimeout {
 	return r.ApplicationproblemJSON408
 }
 
@@ -1299,12 +1311,12 @@ func (r ReplaceItemResponse) GetApplicationproblemJSON412() *ErrorModel {
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
-func (r ReplaceItemResponse) GetApplicationproblemJSON413() *ErrorModel {
+func (r ReplaceItemResponse) GetApplicationproblemJSON413() *RequestEntityTooLarge {
 	return r.ApplicationproblemJSON413
 }
 
 // GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
-func (r ReplaceItemResponse) GetApplicationproblemJSON415() *ErrorModel {
+func (r ReplaceItemResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
 	return r.ApplicationproblemJSON415
 }
 
@@ -1324,7 +1336,7 @@ func (r ReplaceItemResponse) GetApplicationproblemJSON500() *ErrorModel {
 }
 
 // GetApplicationproblemJSON504 returns the response for an HTTP 504 `application/problem+json` response
-func (r ReplaceItemResponse) GetApplicationproblemJSON504() *ErrorModel {
+func (r ReplaceItemResponse) GetApplicationproblemJSON504() *GatewayTimeout {
 	return r.ApplicationproblemJSON504
 }
 
@@ -1498,7 +1510,7 @@ func ParseListItemsResponse(rsp *http.Response) (*ListItemsResponse, error) {
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ErrorModel
+		var dest GatewayTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1538,7 +1550,7 @@ func ParseCreateItemResponse(rsp *http.Response) (*CreateItemResponse, error) {
 		response.ApplicationproblemJSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 408:
-		var dest ErrorModel
+		var dest RequestTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1552,14 +1564,14 @@ func ParseCreateItemResponse(rsp *http.Response) (*CreateItemResponse, error) {
 		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
-		var dest ErrorModel
+		var dest RequestEntityTooLarge
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
-		var dest ErrorModel
+		var dest UnsupportedMediaType
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1580,7 +1592,7 @@ func ParseCreateItemResponse(rsp *http.Response) (*CreateItemResponse, error) {
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ErrorModel
+		var dest GatewayTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1664,7 +1676,7 @@ func ParseDeleteItemResponse(rsp *http.Response) (*DeleteItemResponse, error) {
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ErrorModel
+		var dest GatewayTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1728,7 +1740,7 @@ func ParseGetItemResponse(rsp *http.Response) (*GetItemResponse, error) {
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ErrorModel
+		var dest GatewayTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1802,7 +1814,7 @@ func ParseReplaceItemResponse(rsp *http.Response) (*ReplaceItemResponse, error) 
 		response.ApplicationproblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 408:
-		var dest ErrorModel
+		var dest RequestTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1823,14 +1835,14 @@ func ParseReplaceItemResponse(rsp *http.Response) (*ReplaceItemResponse, error) 
 		response.ApplicationproblemJSON412 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
-		var dest ErrorModel
+		var dest RequestEntityTooLarge
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
-		var dest ErrorModel
+		var dest UnsupportedMediaType
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -1858,7 +1870,7 @@ func ParseReplaceItemResponse(rsp *http.Response) (*ReplaceItemResponse, error) 
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ErrorModel
+		var dest GatewayTimeout
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
