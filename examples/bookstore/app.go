@@ -54,6 +54,7 @@ func newApp(s *store, token, serverURL string, now func() time.Time, logger *slo
 		op.Summary = "List books"
 		op.Description = "Books in ascending ID order, a page at a time, optionally filtered by genre, author and year of publication. " +
 			"Follow `next` for the following page; it is absent on the last one."
+		op.Errors = []int{http.StatusUnprocessableEntity}
 	})
 
 	framework.Post(books, "", api.createBook, func(op *framework.Operation) {
@@ -62,6 +63,7 @@ func newApp(s *store, token, serverURL string, now func() time.Time, logger *slo
 		op.Description = "Adds a book and answers 201 Created with its URL in `Location`. Needs the bearer token. " +
 			"Subscribers of `GET /v1/events` receive a `created` event."
 		op.DefaultStatus = http.StatusCreated
+		op.Errors = []int{http.StatusBadRequest, http.StatusUnprocessableEntity}
 	})
 
 	framework.Get(books, "/{id}", api.getBook, public, func(op *framework.Operation) {
@@ -78,6 +80,7 @@ func newApp(s *store, token, serverURL string, now func() time.Time, logger *slo
 			"at most 512 KiB with the form's framing (413 otherwise). The file's bytes must be the image its part's `Content-Type` names. " +
 			"Needs the bearer token. Subscribers of `GET /v1/events` receive a `changed` event."
 		op.MaxBodyBytes = coverLimit
+		op.Errors = []int{http.StatusUnprocessableEntity}
 	})
 
 	// Huma's sse.Register works on the huma.API, not on a Group: the
