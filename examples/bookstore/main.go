@@ -26,13 +26,13 @@ import (
 
 func main() {
 	logger := slog.Default()
-	url, err := serverURL(os.Getenv)
+	publicURL, err := serverURL(os.Getenv)
 	if err != nil {
 		logger.Error(err.Error())
 		os.Exit(2)
 	}
 	s := newStore()
-	app := newApp(s, bearerToken(os.Args[1:], os.Getenv, logger), url, time.Now, logger)
+	app := newApp(s, bearerToken(os.Args[1:], os.Getenv, logger), publicURL, time.Now, logger)
 	// Event streams run until their client leaves; a graceful shutdown
 	// waits for the requests in flight, so end the streams when it begins.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
