@@ -248,8 +248,10 @@ func (b *browser) screenshot(t *testing.T, name string, wholePage bool) string {
 }
 
 // checkQuiet fails the test for every console error, uncaught exception,
-// browser log error, CSP violation and blocked request so far.
-func (b *browser) checkQuiet(t *testing.T) {
+// browser log error, CSP violation and blocked request so far, but the
+// errors expected: each is the text of one message that must have come,
+// such as the browser's note of a 401 the test caused on purpose.
+func (b *browser) checkQuiet(t *testing.T, expected ...string) {
 	t.Helper()
 	// Console keeps the order of messages: once this one is in, every
 	// earlier one is too.
@@ -271,9 +273,16 @@ func (b *browser) checkQuiet(t *testing.T) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, m := range b.messages {
+		if i := slices.Index(expected, m.Text); i >= 0 && m.Type == chromedp.ConsoleError {
+			expected = slices.Delete(expected, i, i+1)
+			continue
+		}
 		if m.Type == chromedp.ConsoleError || m.IsException() || m.Source == "security" {
 			t.Errorf("page console %s (%s:%d)", m, m.URL, m.Line+1)
 		}
+	}
+	for _, text := range expected {
+		t.Errorf("the page console lacks the error the test expected: %q", text)
 	}
 	for _, u := range b.blocked {
 		t.Errorf("the page requested a non-loopback URL: %s", u)

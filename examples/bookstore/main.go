@@ -1,0 +1,45 @@
+// Command bookstore serves a catalogue of books built with Signet, the
+// shape of a real API: operations under /v1, public reads with filters,
+// enums, bounds and cursor pagination, conditional reads (ETag, 304),
+// changes behind a bearer token, cover images uploaded as multipart forms
+// and checked by their bytes, a stream of changes as server-sent events,
+// and a domain error mapped to 404 in one place.
+//
+//	BOOKSTORE_TOKEN=s3cret go run ./examples/bookstore   # http://localhost:8080, docs at /docs
+//	go run ./examples/bookstore --help
+//
+// Without BOOKSTORE_TOKEN, the server makes a token for the run and logs it.
+// BOOKSTORE_URL is the URL clients reach the server at, named in the
+// document's servers (default http://localhost:8080, where `serve` listens
+// by default); set it when serving elsewhere, so that the docs' "Try it
+// out" reaches the server.
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	logger := slog.Default()
+	publicURL, err := serverURL(os.Getenv)
+	if err != nil {
+		logger.Error(err.Error())
+		os.Exit(2)
+	}
+	s := newStore()
+	app := newApp(s, bearerToken(os.Args[1:], os.Getenv, logger), publicURL, time.Now, logger)
+	// Event streams run until their client leaves; a graceful shutdown
+	// waits for the requests in flight, so end the streams when it begins.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		s.close()
+	}()
+	app.Run()
+}
