@@ -22,6 +22,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/signet-go/signet/framework/cli"
 )
 
 func main() {
@@ -41,5 +43,5 @@ func main() {
 		<-ctx.Done()
 		s.close()
 	}()
-	app.Run()
+	cli.Run(app)
 }
