@@ -42,6 +42,7 @@ func (a *adapter) Handle(op *huma.Operation, handler func(huma.Context)) {
 	if facts := factsOf(op); facts != nil {
 		h.streaming = facts.streaming
 	}
+	h.endsOnShutdown = h.streaming || documentsEventStream(op)
 	a.router.Method(op.Method, op.Path, h)
 	if op.Method == http.MethodGet && a.app.routes.owner(http.MethodHead, op.Path) == nil {
 		a.router.Method(http.MethodHead, op.Path, h)
@@ -77,4 +78,15 @@ func (a *adapter) mountedPattern(op *huma.Operation) string {
 
 func (a *adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.router.ServeHTTP(w, r)
+}
+
+// documentsEventStream reports whether op answers with server-sent events,
+// as Huma's sse.Register documents them.
+func documentsEventStream(op *huma.Operation) bool {
+	for _, response := range op.Responses {
+		if response != nil && response.Content["text/event-stream"] != nil {
+			return true
+		}
+	}
+	return false
 }

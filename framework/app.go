@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -28,6 +29,12 @@ type App struct {
 	handler     http.Handler // middlewares around router, built on the first request
 	routeErr    error        // a route an operation lost to Router(), found on the first request
 	buildOnce   sync.Once
+
+	// streamsEnd is done when a server of the App begins to shut down: the
+	// requests of streaming operations, which run until their client
+	// leaves, end then, so that the shutdown does not wait for them.
+	streamsEnd context.Context
+	endStreams context.CancelFunc
 }
 
 // New creates an App from config. It panics, saying what to change, for a
@@ -39,6 +46,7 @@ func New(config Config) *App {
 		panic("signet: " + err.Error())
 	}
 	a := &App{config: config, logger: config.Logger, router: chi.NewMux(), routes: newRouteTable()}
+	a.streamsEnd, a.endStreams = context.WithCancel(context.Background())
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
 	a.api = huma.NewAPI(a.withSignetRules(hc), &adapter{app: a, router: a.router})

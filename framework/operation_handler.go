@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -23,6 +24,11 @@ type operationHandler struct {
 	// streaming operations (an output Body of type func(huma.Context)) are
 	// exempt from the server's WriteTimeout: they write for as long as they run.
 	streaming bool
+	// endsOnShutdown is set for operations that stream (those above, and
+	// server-sent events): their request's context is canceled when a
+	// server of the App begins to shut down, instead of the shutdown
+	// waiting for clients that never leave.
+	endsOnShutdown bool
 }
 
 func (h *operationHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -53,6 +59,16 @@ func (h *operationHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.streaming {
 		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	}
+	if h.endsOnShutdown {
+		ctx, cancel := context.WithCancel(c.r.Context())
+		defer context.AfterFunc(h.app.streamsEnd, cancel)()
+		defer cancel()
+		c.r = c.r.WithContext(ctx)
+	}
+	// net/http removes the temporary files of a multipart form it parsed
+	// for the request it passed; Huma parsed this one into c.r, which may
+	// be a copy (a handler's context).
+	defer removeMultipartFiles(c)
 	h.handler(c)
 	c.finish()
 }
@@ -76,4 +92,12 @@ func (h *operationHandler) recoverPanic(c *requestContext) {
 		panic(http.ErrAbortHandler)
 	}
 	c.writeInternalError()
+}
+
+// removeMultipartFiles removes the temporary files of the multipart form
+// the request's body was parsed into, if any.
+func removeMultipartFiles(c *requestContext) {
+	if form := c.r.MultipartForm; form != nil {
+		_ = form.RemoveAll()
+	}
 }

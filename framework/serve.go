@@ -23,6 +23,10 @@ import (
 //
 // The command line (package cli) runs Serve for its serve command.
 func (a *App) Serve(ctx context.Context, addr string, outer ...func(http.Handler) http.Handler) error {
+	a.buildOnce.Do(a.build)
+	if a.routeErr != nil {
+		return a.routeErr // before listening: the App would answer every request with it
+	}
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (choose another address with --addr HOST:PORT)", addr, err)
@@ -33,6 +37,7 @@ func (a *App) Serve(ctx context.Context, addr string, outer ...func(http.Handler
 	}
 	server.ErrorLog = slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn)
 	server.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
+	server.RegisterOnShutdown(a.endStreams)
 	a.logger.Info("signet: serving", "title", a.config.Title, "url", "http://"+listener.Addr().String())
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(listener) }()

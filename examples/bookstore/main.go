@@ -16,11 +16,8 @@
 package main
 
 import (
-	"context"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/signet-go/signet/framework/cli"
@@ -33,15 +30,8 @@ func main() {
 		logger.Error(err.Error())
 		os.Exit(2)
 	}
-	s := newStore()
-	app := newApp(s, bearerToken(os.Args[1:], os.Getenv, logger), publicURL, time.Now, logger)
-	// Event streams run until their client leaves; a graceful shutdown
-	// waits for the requests in flight, so end the streams when it begins.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		s.close()
-	}()
+	// A graceful shutdown ends the event streams, whose clients never
+	// leave by themselves: Signet cancels their requests when it begins.
+	app := newApp(newStore(), bearerToken(os.Args[1:], os.Getenv, logger), publicURL, time.Now, logger)
 	cli.Run(app)
 }
