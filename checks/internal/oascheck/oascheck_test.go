@@ -80,3 +80,19 @@ func TestRedoclyRejectsAnInvalidDocument(t *testing.T) {
 		t.Error("redocly accepted an operation without responses")
 	}
 }
+
+// The 3.1 schema is a release that accepts what OpenAPI 3.1 allows and
+// the release of 2021-04-15 refused: a relative server URL and a
+// Reference Object's relative "$ref".
+func TestOfficialSchemaAcceptsRelativeReferences(t *testing.T) {
+	schemas, err := LoadOfficialSchemas(Require(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"servers":[{"url":"/"}],
+"paths":{"/x":{"get":{"responses":{"404":{"$ref":"#/components/responses/NotFound"}}}}},
+"components":{"responses":{"NotFound":{"description":"Not Found"}}}}`
+	if err := schemas.Validate([]byte(doc)); err != nil {
+		t.Errorf("a valid 3.1 document was refused: %v", err)
+	}
+}

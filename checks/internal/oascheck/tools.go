@@ -63,7 +63,7 @@ func Require(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{schemasDir(dir), redoclyBin(dir)} {
+	for _, path := range []string{schemasDir(dir), filepath.Join(dir, "node_modules", "@readme", "openapi-schemas"), redoclyBin(dir)} {
 		if _, err := os.Stat(path); err != nil {
 			msg := fmt.Sprintf("%s is missing: install the checkers with `npm ci --prefix checks/npm` in the repository root", path)
 			if os.Getenv("CI") == "true" {
