@@ -145,10 +145,8 @@ type putCoverOutput struct {
 }
 
 func (api *booksAPI) putCover(_ context.Context, in *putCoverInput) (*putCoverOutput, error) {
-	// The parts that did not fit in memory were written to temporary
-	// files; net/http removes them only for the request it created, not
-	// for the copies routers make, so remove them here.
-	defer in.RawBody.Form.RemoveAll()
+	// The parts that did not fit in memory went to temporary files, which
+	// Signet removes once the request is answered.
 	cover, err := readCover(in.RawBody.Data().Cover)
 	if err != nil {
 		return nil, err
