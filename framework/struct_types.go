@@ -10,10 +10,3 @@ func derefType(t reflect.Type) reflect.Type {
 	}
 	return t
 }
-
-// hasField reports whether struct type t has a field called name, including
-// one promoted from an embedded struct (Huma finds fields the same way).
-func hasField(t reflect.Type, name string) bool {
-	_, ok := t.FieldByName(name)
-	return ok
-}

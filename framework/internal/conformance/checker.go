@@ -112,15 +112,6 @@ func (c *Checker) check(v *verdict) []Violation {
 	return v.violations
 }
 
-// Operation returns "METHOD /path/{template}" of the documented operation
-// req is routed to, or "" when no operation matches.
-func (c *Checker) Operation(req *http.Request) string {
-	if route := c.findRoute(req); route != nil {
-		return route.Method + " " + route.Path
-	}
-	return ""
-}
-
 // Document returns the loaded document, for generating requests from it.
 // Callers must not modify it.
 func (c *Checker) Document() *openapi3.T { return c.doc }
