@@ -52,7 +52,7 @@ func newAsset(name string, content []byte) *asset {
 
 // newEmbeddedGzipAsset returns an asset for a gzip-encoded file of
 // Swagger UI's embedded files. It is read from the binary on each request,
-// not copied onto the heap (Swagger UI is ~580 KB gzipped), and decoded
+// not copied onto the heap (Swagger UI is large even gzipped), and decoded
 // only when a client that does not accept gzip asks for it.
 func newEmbeddedGzipAsset(name, file string) *asset {
 	open := func() io.ReadSeeker {

@@ -10,7 +10,7 @@ import (
 // the URLs of the stylesheet, the two icons, Swagger UI and the start-up
 // script. It has no inline script or style: the start-up script is
 // swagger-initializer.js, made from the Config. (html/template would do the
-// escaping too, but it and text/template add about 3 MB to every binary
+// escaping too, but it and text/template add megabytes to every binary
 // for one title.)
 const pageHTML = `<!doctype html>
 <html lang="en">

@@ -119,7 +119,7 @@ type Config struct {
 	// Nil means slog.Default().
 	Logger *slog.Logger
 
-	// Limits of the server that `serve` and App.Serve run; see limits.go.
+	// Limits of the server that `serve` and App.Serve run.
 	// Zero means the default shown; a negative value means no limit, except
 	// where said otherwise.
 	//

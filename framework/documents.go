@@ -72,7 +72,7 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 		h["Content-Type"], h["Etag"], h["Cache-Control"] = values[0:1:1], values[1:2:2], values[2:3:3]
 		if len(r.Header["Range"]) == 0 && len(r.Header["If-None-Match"]) == 0 && len(r.Header["If-Match"]) == 0 {
 			// What ServeContent sends for a plain GET or HEAD, without its
-			// copy through a buffer (12 KiB per request for a small API).
+			// copy through a buffer allocated for every request.
 			// If-Modified-Since and If-Unmodified-Since do not apply: the
 			// document has no Last-Modified.
 			h["Accept-Ranges"], h["Content-Length"] = values[3:4:4], values[4:5:5]

@@ -23,8 +23,8 @@ import (
 // checks each answer on the wire: the status, a problem+json body (unless
 // net/http itself answers before the App sees the request), nothing of the
 // input or of the implementation echoed, X-Content-Type-Options: nosniff,
-// and the server still serving afterwards. SECURITY.md lists every case
-// with its expected and observed result.
+// and the server still serving afterwards. The security guide,
+// docs/security.md, lists every case with its expected and observed result.
 
 // marker is in every hostile value; a response that contains it echoes
 // the request.
@@ -468,18 +468,21 @@ func checkHostileResponse(t *testing.T, tc hostileCase, r wireResponse) {
 	}
 }
 
-// TestSecurityMDListsEveryCase keeps SECURITY.md in step with the suite:
-// regenerate its table with
+// securityGuide is the guide whose hostile-input table lists every case.
+const securityGuide = "../docs/security.md"
+
+// TestSecurityGuideListsEveryCase keeps the security guide's table in step
+// with the suite: regenerate the table with
 //
 //	SIGNET_HOSTILE_TABLE=/tmp/table.md go test ./framework -run TestHostileInput
-func TestSecurityMDListsEveryCase(t *testing.T) {
-	doc, err := os.ReadFile("../SECURITY.md")
+func TestSecurityGuideListsEveryCase(t *testing.T) {
+	doc, err := os.ReadFile(securityGuide)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, tc := range hostileCases() {
 		if row := fmt.Sprintf("| %d | %s | %s | %s |", i+1, tc.name, abridge(tc.req), describeExpected(tc)); !strings.Contains(string(doc), row) {
-			t.Errorf("SECURITY.md lacks the row %q", row)
+			t.Errorf("%s lacks the row %q", securityGuide, row)
 		}
 	}
 }
