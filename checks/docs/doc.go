@@ -26,7 +26,7 @@
 // closed (CommonMark runs an unclosed fence to the end of its container,
 // swallowing the text after it), and the fence names its language, one of
 //
-//	go text sh console json yaml http diff html svg
+//	go text sh console json yaml http diff html svg python
 //
 // so that prose after three backticks, or Go in a bare fence that would
 // escape the compile check, is caught. Use text for output and for
@@ -62,15 +62,17 @@
 // usual names, and imports nothing else unless it has import lines of its
 // own:
 //
-//	bytes, context, errors, fmt, io, encoding/json, log, log/slog,
-//	net/http, net/http/httptest, os, strconv, strings, sync, testing, time;
+//	bytes, context, crypto/subtle, database/sql, errors, fmt, io,
+//	encoding/json, log, log/slog, net/http, net/http/httptest, os,
+//	os/signal, strconv, strings, sync, testing, time;
 //	github.com/signet-go/signet/framework, github.com/signet-go/signet/framework/accesslog,
 //	github.com/signet-go/signet/framework/cli, github.com/signet-go/signet/framework/conditional,
 //	github.com/signet-go/signet/framework/frameworktest, github.com/signet-go/signet/framework/responsecheck,
 //	github.com/signet-go/signet/openapi, github.com/signet-go/signet/docsui,
 //	github.com/signet-go/signet/cmd/signet/contract, github.com/signet-go/signet/cmd/signet/contracttest;
 //	github.com/danielgtaylor/huma/v2 (as huma), github.com/danielgtaylor/huma/v2/adapters/humachi,
-//	github.com/danielgtaylor/huma/v2/sse, github.com/go-chi/chi/v5 (as chi).
+//	github.com/danielgtaylor/huma/v2/sse, github.com/go-chi/chi/v5 (as chi),
+//	github.com/go-chi/chi/v5/middleware.
 //
 // Every other name a fragment uses must be declared by a Go block of the
 // same Markdown file, in the reader's sight. A guide that registers

@@ -15,6 +15,7 @@ import (
 // opened a block that swallowed a whole section) is not a language.
 var languages = []string{
 	"go", "text", "sh", "console", "json", "yaml", "http", "diff", "html", "svg",
+	"python", // the FastAPI side of docs/coming-from-fastapi.md
 }
 
 // TestCodeFences checks every code block of every Markdown file: fenced,

@@ -27,6 +27,8 @@ import (
 var fragmentImports = map[string]string{
 	"bytes":         "bytes",
 	"context":       "context",
+	"subtle":        "crypto/subtle",
+	"sql":           "database/sql",
 	"errors":        "errors",
 	"fmt":           "fmt",
 	"io":            "io",
@@ -36,6 +38,7 @@ var fragmentImports = map[string]string{
 	"http":          "net/http",
 	"httptest":      "net/http/httptest",
 	"os":            "os",
+	"signal":        "os/signal",
 	"strconv":       "strconv",
 	"strings":       "strings",
 	"sync":          "sync",
@@ -55,6 +58,7 @@ var fragmentImports = map[string]string{
 	"humachi":       "github.com/danielgtaylor/huma/v2/adapters/humachi",
 	"sse":           "github.com/danielgtaylor/huma/v2/sse",
 	"chi":           "github.com/go-chi/chi/v5",
+	"middleware":    "github.com/go-chi/chi/v5/middleware",
 }
 
 // TestGoBlocksCompile builds every ```go block of every Markdown file, as
