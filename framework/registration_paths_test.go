@@ -121,6 +121,15 @@ func TestEveryRegistrationPathIsRefusedAlike(t *testing.T) {
 				Name string `path:"name"`
 			}, withBody])
 		}, `is already served by operation "by-id"`},
+		{"a response body with members of an unexported embedded type", func(via string, app *framework.App) {
+			registerVia(via, app, huma.Operation{Method: http.MethodGet, Path: "/x"}, handleWith[noInput, struct{ Body stamped }])
+		}, "body type framework_test.stamped embeds framework_test.stamps, an unexported type: encoding/json writes its fields (Created, Updated), but the schema leaves them out"},
+		{"such members in the elements of a list", func(via string, app *framework.App) {
+			registerVia(via, app, huma.Operation{Method: http.MethodGet, Path: "/x"}, handleWith[noInput, struct{ Body []stampedPage }])
+		}, "body type framework_test.stamped embeds framework_test.stamps"},
+		{"an unexported embedded type named by its json tag", func(via string, app *framework.App) {
+			registerVia(via, app, huma.Operation{Method: http.MethodGet, Path: "/x"}, handleWith[noInput, struct{ Body namedStamps }])
+		}, "encoding/json writes its fields (meta)"},
 		{"an operation after the App served", func(via string, app *framework.App) {
 			app.ServeHTTP(httptestRecorder(), httptestRequest("GET", "/openapi.json"))
 			registerVia(via, app, huma.Operation{Method: http.MethodGet, Path: "/late"}, handleWith[noInput, withBody])
@@ -149,6 +158,38 @@ func TestEveryRegistrationPathIsRefusedAlike(t *testing.T) {
 	}
 }
 
+// stamps is unexported: encoding/json writes the fields of a stamped, but
+// Huma's schema of stamped has only Name.
+type stamps struct {
+	Created, Updated string
+	internal         string
+}
+
+type stamped struct {
+	stamps
+	Name string
+}
+
+type stampedPage struct {
+	Items []*stamped
+}
+
+type namedStamps struct {
+	stamps `json:"meta"`
+}
+
+type skippedStamps struct {
+	stamps `json:"-"`
+	Name   string
+}
+
+// helped embeds unexported types that encoding/json writes nothing of.
+type helped struct {
+	unexportedHelper `json:"-"`
+	noInput
+	Name string
+}
+
 // handleWith is a handler that is never called.
 func handleWith[I, O any](context.Context, *I) (*O, error) { return nil, nil }
 
@@ -173,6 +214,18 @@ func TestARefusedOperationLeavesTheDocument(t *testing.T) {
 			if paths[path.groupPrefix+"/y"] != nil {
 				t.Errorf("the refused GET %s/y is in the document", path.groupPrefix)
 			}
+		})
+	}
+}
+
+// TestUnexportedEmbeddedTypesLeftOutOfJSONAreAccepted: what encoding/json
+// does not write, the schema need not list.
+func TestUnexportedEmbeddedTypesLeftOutOfJSONAreAccepted(t *testing.T) {
+	for _, path := range registrationPaths {
+		t.Run(path.name, func(t *testing.T) {
+			app, _ := newApp(t)
+			registerVia(path.name, app, huma.Operation{Method: http.MethodGet, Path: "/x"}, handleWith[noInput, struct{ Body skippedStamps }])
+			registerVia(path.name, app, huma.Operation{Method: http.MethodGet, Path: "/y"}, handleWith[noInput, struct{ Body helped }])
 		})
 	}
 }
