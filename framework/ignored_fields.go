@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"log/slog"
 	"reflect"
 	"strings"
 )
@@ -14,11 +15,14 @@ var (
 	outputTags = []string{"header"}
 )
 
-// checkIgnoredFields refuses an input or output struct that embeds an
-// unexported struct type declaring parameters or headers. Huma only looks
-// at exported fields, so it would never bind, validate or document them:
-// `?limit=99` would reach the handler past `maximum:"10"` as 0.
-func checkIgnoredFields(op *Operation, input, output reflect.Type) *RegistrationError {
+// warnIgnoredFields logs a warning when an input or output struct embeds an
+// unexported struct type declaring parameters or headers. Huma looks only
+// at exported fields, so it never binds, validates or documents them:
+// `?limit=99` reaches the handler past `maximum:"10"` as 0. The document
+// and the wire still agree (neither has the field), and huma.Register on
+// App.API, which never sees the Go types, accepts the same type silently;
+// so Register warns rather than refuses, and both ways register alike.
+func warnIgnoredFields(logger *slog.Logger, op *Operation, input, output reflect.Type) {
 	for _, side := range []struct {
 		t    reflect.Type
 		tags []string
@@ -28,15 +32,12 @@ func checkIgnoredFields(op *Operation, input, output reflect.Type) *Registration
 		if len(fields) == 0 {
 			continue
 		}
-		return &RegistrationError{
-			Method: op.Method, Path: op.Path, Status: op.DefaultStatus, Input: input, Output: output,
-			Problem: fmt.Sprintf("%s embeds %s, an unexported type, so its %s (%s) would be neither read nor documented",
-				side.t, embedded, side.what, strings.Join(fields, ", ")),
-			Fix: fmt.Sprintf("export the embedded type (rename %s to %s), or declare the fields in %s itself",
-				embedded.Name(), exportedName(embedded.Name()), side.t),
-		}
+		logger.Warn(fmt.Sprintf("signet: %s %s: %s embeds %s, an unexported type, so its %s (%s) are neither read nor documented, as on Huma. "+
+			"Fix: export the embedded type (rename %s to %s), or declare the fields in %s itself",
+			op.Method, op.Path, side.t, embedded, side.what, strings.Join(fields, ", "),
+			embedded.Name(), exportedName(embedded.Name()), side.t),
+			"method", op.Method, "path", op.Path)
 	}
-	return nil
 }
 
 // ignoredFields finds the first unexported struct type embedded in t, through

@@ -102,6 +102,7 @@ func register[I, O any](app *App, op Operation, handler func(context.Context, *I
 	if err != nil {
 		panic(err)
 	}
+	warnIgnoredFields(app.logger, &op, inputType, outputType)
 	facts.errorStatuses = slices.Clone(app.config.ErrorMapping.Statuses)
 	if op.Metadata == nil {
 		op.Metadata = map[string]any{}

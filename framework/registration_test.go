@@ -42,6 +42,11 @@ type paging struct {
 	cursor
 }
 
+// Paging is paging, exported: Huma reads its fields.
+type Paging struct {
+	Limit int `query:"limit" maximum:"10"`
+}
+
 type cursor struct {
 	Cursor string `query:"cursor"`
 }
@@ -139,19 +144,8 @@ func TestRegistrationRefusals(t *testing.T) {
 		}, []string{"the path has {id}, but the input declares no path parameter \"id\"", "input framework_test.noInput", "Fix: add a field such as `Id string `path:\"id\"``"}},
 		{"a path parameter hidden in an unexported embedded struct", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things/{id}"}, func(context.Context, *struct{ hiddenID }) (*withBody, error) { return nil, nil })
-		}, []string{"struct { framework_test.hiddenID } embeds framework_test.hiddenID, an unexported type, so its parameters (id in path) would be neither read nor documented",
-			"Fix: export the embedded type (rename hiddenID to HiddenID), or declare the fields in struct { framework_test.hiddenID } itself"}},
-		{"query and header parameters hidden in an unexported embedded struct", func(app *framework.App) {
-			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct{ Listing }) (*withBody, error) { return nil, nil })
-		}, []string{"embeds framework_test.paging, an unexported type, so its parameters (limit in query, X-Token in header, cursor in query)"}},
-		{"a response header hidden in an unexported embedded struct", func(app *framework.App) {
-			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *noInput) (*struct {
-				Body itemBody
-				caching
-			}, error) {
-				return nil, nil
-			})
-		}, []string{"an unexported type, so its response headers (ETag in header)"}},
+		}, []string{`the path has {id}, but the input declares no path parameter "id"`,
+			"fields of an embedded struct count only when the embedded type is exported"}},
 		{"a declared path parameter missing from the path", func(app *framework.App) {
 			framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct {
 				ID string `path:"id"`
@@ -211,4 +205,54 @@ func TestRegistrationAccepts(t *testing.T) {
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/d", DefaultStatus: http.StatusNotModified}, handle[withoutBody])
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/e"}, func(context.Context, *struct{ unexportedHelper }) (*withBody, error) { return nil, nil })
 	framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/f"}, func(context.Context, *SelfEmbedding) (*withBody, error) { return nil, nil })
+}
+
+// TestUnexportedEmbeddedFieldsWarn: parameters and headers declared in an
+// embedded struct of unexported type are ignored by Huma. Register, which
+// sees the Go types, says so in the log and what to change; the operation
+// is registered as huma.Register registers it, so both ways agree.
+func TestUnexportedEmbeddedFieldsWarn(t *testing.T) {
+	tests := []struct {
+		name     string
+		register func(framework.Routes)
+		want     []string
+	}{
+		{"query and header parameters", func(r framework.Routes) {
+			framework.Register(r, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct{ Listing }) (*withBody, error) {
+				return &withBody{}, nil
+			})
+		}, []string{"level=WARN", "GET /things", "embeds framework_test.paging, an unexported type, so its parameters (limit in query, X-Token in header, cursor in query) are neither read nor documented",
+			"Fix: export the embedded type (rename paging to Paging)"}},
+		{"a response header", func(r framework.Routes) {
+			framework.Register(r, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *noInput) (*struct {
+				Body itemBody
+				caching
+			}, error) {
+				return nil, nil
+			})
+		}, []string{"level=WARN", "an unexported type, so its response headers (ETag in header) are neither read nor documented"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, logs := newApp(t)
+			tt.register(app)
+			for _, fragment := range tt.want {
+				if !strings.Contains(logs.String(), fragment) {
+					t.Errorf("log %q\ndoes not contain %q", logs.String(), fragment)
+				}
+			}
+			if app.OpenAPI().Paths["/things"] == nil {
+				t.Errorf("GET /things is not in the document: the operation should be registered, as huma.Register registers it")
+			}
+		})
+	}
+	t.Run("no warning for an exported embedded type", func(t *testing.T) {
+		app, logs := newApp(t)
+		framework.Register(app, framework.Operation{Method: http.MethodGet, Path: "/things"}, func(context.Context, *struct{ Paging }) (*withBody, error) {
+			return &withBody{}, nil
+		})
+		if strings.Contains(logs.String(), "WARN") {
+			t.Errorf("unexpected warning: %s", logs.String())
+		}
+	})
 }

@@ -21,9 +21,6 @@ func checkTypes(op *Operation, input, output reflect.Type) (*typedFacts, *Regist
 		return nil, refuse("the output type is not a struct",
 			fmt.Sprintf("return a pointer to a struct with a Body field, e.g. *struct{ Body %s }", output))
 	}
-	if err := checkIgnoredFields(op, input, output); err != nil {
-		return nil, err
-	}
 	statuses, err := dynamicStatuses(output)
 	if err != nil {
 		return nil, refuse(fmt.Sprintf("the enum tag of %s.Status lists %s, which is not a final status", output, err),

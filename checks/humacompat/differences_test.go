@@ -92,7 +92,7 @@ var deliberateDifferences = []difference{
 	},
 	{
 		id:     "contradictions-refused",
-		reason: "An operation that contradicts itself or HTTP (a Body on a 204, a {param} with no field, parameters Huma would silently ignore) is refused at registration with what to change, instead of misbehaving on the wire.",
+		reason: "An operation that contradicts itself or HTTP (a Body on a 204, a {param} with no field, a response body type embedding an unexported type whose fields encoding/json writes but the schema leaves out) is refused at registration with what to change, instead of misbehaving on the wire.",
 		rows:   []string{"path/declared-but-missing", "params/embedded-unexported", "response/body-on-204"},
 	},
 	{
