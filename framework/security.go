@@ -45,8 +45,12 @@ type securityGuard struct {
 	alternatives [][]schemeCheck
 	// anonymous is set when an alternative is empty: a request without
 	// credentials is let through, though one with invalid credentials is not.
-	anonymous  bool
-	challenges []string // WWW-Authenticate values of a 401, one per scheme
+	anonymous bool
+	// challenges are the WWW-Authenticate values of a 401, one per scheme;
+	// rejected are those of a 401 to credentials that were presented and
+	// refused, where a bearer challenge says error="invalid_token" (RFC
+	// 6750 section 3.1).
+	challenges, rejected []string
 }
 
 // schemeCheck is one scheme of an alternative.
@@ -103,7 +107,8 @@ func (a *App) securityGuard(op *huma.Operation) (*securityGuard, *RegistrationEr
 			alternative = append(alternative, schemeCheck{name: name, scheme: scheme, scopes: requirement[name], authenticate: authenticate})
 			if !challenged[name] {
 				challenged[name] = true
-				g.challenges = append(g.challenges, challenge(scheme, a.config.Title))
+				g.challenges = append(g.challenges, challenge(scheme, a.config.Title, false))
+				g.rejected = append(g.rejected, challenge(scheme, a.config.Title, true))
 			}
 		}
 		g.alternatives = append(g.alternatives, alternative)
@@ -167,8 +172,12 @@ func (g *securityGuard) check(r *http.Request) (context.Context, *securityRefusa
 		return nil, &securityRefusal{status: http.StatusForbidden,
 			detail: "the credentials do not grant the scopes this operation requires"}
 	}
+	challenges := g.challenges
+	if presented {
+		challenges = g.rejected
+	}
 	return nil, &securityRefusal{status: http.StatusUnauthorized,
-		detail: "this operation requires valid credentials", challenges: g.challenges}
+		detail: "this operation requires valid credentials", challenges: challenges}
 }
 
 // satisfy checks every scheme of an alternative, each authenticator
@@ -255,10 +264,14 @@ func describeScheme(scheme *huma.SecurityScheme) string {
 }
 
 // challenge is the WWW-Authenticate value of a 401 for scheme (RFC 9110
-// section 11.6.1), with the API's title as the realm.
-func challenge(scheme *huma.SecurityScheme, realm string) string {
+// section 11.6.1), with the API's title as the realm. A bearer challenge
+// to a token that was presented and refused says so, as RFC 6750 section
+// 3.1 asks; one to a request without a token has no error code.
+func challenge(scheme *huma.SecurityScheme, realm string, rejected bool) string {
 	quoted := `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(realm) + `"`
 	switch {
+	case isBearer(scheme) && rejected:
+		return "Bearer realm=" + quoted + `, error="invalid_token"`
 	case isBearer(scheme):
 		return "Bearer realm=" + quoted
 	case isHTTP(scheme, "basic"):

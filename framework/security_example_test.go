@@ -50,6 +50,6 @@ func ExampleAuthenticator() {
 	}
 	// Output:
 	// 401 Bearer realm="Items API"
-	// 401 Bearer realm="Items API"
+	// 401 Bearer realm="Items API", error="invalid_token"
 	// 200
 }

@@ -96,14 +96,21 @@ func TestWireRefusals(t *testing.T) {
 	}
 
 	const draft = `{"title":"secret-title-9d2","author":"A. Writer"}`
-	for _, authorization := range []string{"", "Authorization: Bearer not-the-token", "Authorization: Basic dXNlcjpwYXNz", "Authorization: Bearer"} {
+	// A token presented and refused is named invalid (RFC 6750 section 3.1);
+	// a request without one gets the bare challenge.
+	for authorization, challenge := range map[string]string{
+		"":                                    `Bearer realm="Bookstore"`,
+		"Authorization: Bearer not-the-token": `Bearer realm="Bookstore", error="invalid_token"`,
+		"Authorization: Basic dXNlcjpwYXNz":   `Bearer realm="Bookstore"`,
+		"Authorization: Bearer":               `Bearer realm="Bookstore"`,
+	} {
 		header := []string{"Content-Type: application/json"}
 		if authorization != "" {
 			header = append(header, authorization)
 		}
 		res := wiretest.RoundTrip(t, c.addr, "POST", "/v1/books", draft, header...)
 		check("POST", "/v1/books", res)
-		if res.StatusLine != "HTTP/1.1 401 Unauthorized" || res.Header.Get("WWW-Authenticate") != `Bearer realm="Bookstore"` ||
+		if res.StatusLine != "HTTP/1.1 401 Unauthorized" || res.Header.Get("WWW-Authenticate") != challenge ||
 			res.Header.Get("Content-Type") != "application/problem+json" {
 			t.Errorf("%q: %s\n%s", authorization, res.StatusLine, res.Header)
 		}
