@@ -94,9 +94,7 @@ func hiddenMembers(t reflect.Type, seen map[reflect.Type]bool) (owner, embedded 
 	}
 	seen[t] = true
 	switch t.Kind() {
-	case reflect.Slice, reflect.Array:
-		return hiddenMembers(t.Elem(), seen)
-	case reflect.Map:
+	case reflect.Slice, reflect.Array, reflect.Map:
 		return hiddenMembers(t.Elem(), seen)
 	case reflect.Struct:
 	default:
@@ -135,12 +133,12 @@ func jsonWrittenFields(t reflect.Type, seen map[reflect.Type]bool) []string {
 	var names []string
 	for i := range t.NumField() {
 		f := t.Field(i)
-		name := jsonName(f)
+		name, embeddedStruct := jsonName(f), f.Anonymous && derefType(f.Type).Kind() == reflect.Struct
 		switch {
 		case f.Tag.Get("json") == "-":
-		case f.Anonymous && name == "" && derefType(f.Type).Kind() == reflect.Struct:
+		case embeddedStruct && name == "":
 			names = append(names, jsonWrittenFields(derefType(f.Type), seen)...)
-		case f.IsExported() || (f.Anonymous && name != ""):
+		case f.IsExported() || embeddedStruct: // an unexported embedded struct named by its tag is written too
 			names = append(names, f.Name)
 		}
 	}
