@@ -37,6 +37,9 @@ type requestContext struct {
 	// mediaType is the documented media type the input policy matched the
 	// request's Content-Type to, which Huma reads to choose a decoder.
 	mediaType string
+	// bodyRead says the input policy has read the whole request body into
+	// memory: no read deadline has anything left to bound.
+	bodyRead bool
 
 	// problemStatus is the status of the problem Signet's transformer
 	// decided on (a 504 for a handler's error after the request's
@@ -106,7 +109,15 @@ func (c *requestContext) GetMultipartForm() (*multipart.Form, error) {
 	return c.r.MultipartForm, err
 }
 
+// SetReadDeadline bounds reading the request body, as Huma asks before it
+// reads one. When the input policy has already read the body (under the
+// operation's BodyReadTimeout), there is nothing left to read and the
+// connection is left alone: setting a deadline takes a lock in the
+// network poller for nothing.
 func (c *requestContext) SetReadDeadline(deadline time.Time) error {
+	if c.bodyRead {
+		return nil
+	}
 	return huma.SetReadDeadline(c.w, deadline)
 }
 

@@ -54,7 +54,7 @@ func (h *operationHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		defer body.Release()
-		c.mediaType = body.MediaType
+		c.mediaType, c.bodyRead = body.MediaType, true
 	}
 	if h.streaming {
 		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
