@@ -49,6 +49,9 @@ type requestContext struct {
 	status        int       // the status sent (200-599), 0 until then
 	bodyless      bool      // the status allows no body: body writes are discarded
 	head          *headBody // the body a GET would have had, measured for HEAD
+
+	headerValues     [3]string // values of the first headers set (SetHeader)
+	headerValuesUsed int
 }
 
 var _ huma.Context = (*requestContext)(nil)
@@ -122,8 +125,21 @@ func (c *requestContext) SetReadDeadline(deadline time.Time) error {
 }
 
 // SetHeader and AppendHeader are http.Header's Set and Add.
+//
+// The values of the first few headers set live in the context's own array,
+// allocated with it, rather than in a slice each: a response sets about
+// three (Content-Type, and an ETag or a Location). Each is capped at its
+// own element, so that appending to one cannot reach another.
 func (c *requestContext) SetHeader(name, value string) {
-	c.w.Header()[canonicalHeaderKey(name)] = []string{value}
+	var values []string
+	if i := c.headerValuesUsed; i < len(c.headerValues) {
+		c.headerValues[i] = value
+		values = c.headerValues[i : i+1 : i+1]
+		c.headerValuesUsed++
+	} else {
+		values = []string{value}
+	}
+	c.w.Header()[canonicalHeaderKey(name)] = values
 }
 
 func (c *requestContext) AppendHeader(name, value string) {
