@@ -56,61 +56,80 @@ type Body struct {
 	// MediaType is the documented media type the body was sent in (the
 	// received one when the documented one is a range), without parameters.
 	MediaType string
-	buf       *bytes.Buffer
+	read      *reading
+}
+
+// reading is the memory one body is read into, reused from request to
+// request: the body's bytes, and the limit on reading them.
+type reading struct {
+	buf     bytes.Buffer
+	limited io.LimitedReader
 }
 
 // Release returns the body's memory for reuse; r.Body must not be read after.
 func (b *Body) Release() {
-	if b.buf != nil && b.buf.Cap() <= maxPooled {
-		b.buf.Reset()
-		buffers.Put(b.buf)
+	if b.read != nil && b.read.buf.Cap() <= maxPooled {
+		b.read.buf.Reset()
+		readings.Put(b.read)
 	}
-	b.buf = nil
+	b.read = nil
 }
 
 // maxPooled is the largest buffer kept for reuse: one large body must not
 // pin its memory in the pool.
 const maxPooled = 64 << 10
 
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var readings = sync.Pool{New: func() any { return new(reading) }}
+
+// memoryBody is a request body in memory: what Read puts in place of
+// r.Body, a reader and its no-op Close in one allocation.
+type memoryBody struct{ bytes.Reader }
+
+func (*memoryBody) Close() error { return nil }
 
 // Read reads r's body under p and replaces r.Body with what was read, so
 // that whatever reads the request next (Huma, a multipart parser) reads it
 // from memory. An empty body is no body: it needs no Content-Type.
-func (p *Policy) Read(w http.ResponseWriter, r *http.Request) (*Body, *Refusal) {
+func (p *Policy) Read(w http.ResponseWriter, r *http.Request) (Body, *Refusal) {
 	if p.Limit >= 0 && r.ContentLength > p.Limit {
-		return nil, p.tooLarge()
+		return Body{}, p.tooLarge()
 	}
 	if r.ContentLength == 0 {
-		return &Body{}, nil
+		return Body{}, nil
 	}
 	mediaType, refusal := p.mediaType(r.Header.Get("Content-Type"))
 	if refusal != nil {
-		return nil, refusal
+		return Body{}, refusal
 	}
+	// Huma's SetReadDeadline rather than http.ResponseController's, which
+	// allocates an error for a writer that cannot set one.
 	switch {
 	case p.ReadTimeout > 0:
-		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(p.ReadTimeout))
+		_ = huma.SetReadDeadline(w, time.Now().Add(p.ReadTimeout))
 	case p.ReadTimeout < 0:
-		_ = http.NewResponseController(w).SetReadDeadline(time.Time{})
+		_ = huma.SetReadDeadline(w, time.Time{})
 	}
-	buf := buffers.Get().(*bytes.Buffer)
-	body := &Body{MediaType: mediaType, buf: buf}
+	read := readings.Get().(*reading)
+	body := Body{MediaType: mediaType, read: read}
 	src := io.Reader(r.Body)
 	if p.Limit >= 0 {
-		src = io.LimitReader(r.Body, p.Limit+1) // one byte more tells a body over the limit
+		read.limited = io.LimitedReader{R: r.Body, N: p.Limit + 1} // one byte more tells a body over the limit
+		src = &read.limited
 	}
-	_, err := buf.ReadFrom(src)
-	if err == nil && p.Limit >= 0 && int64(buf.Len()) > p.Limit {
+	_, err := read.buf.ReadFrom(src)
+	read.limited = io.LimitedReader{} // keeps no request alive in the pool
+	if err == nil && p.Limit >= 0 && int64(read.buf.Len()) > p.Limit {
 		body.Release()
-		return nil, p.tooLarge()
+		return Body{}, p.tooLarge()
 	}
 	if err != nil {
 		body.Release()
-		return nil, readFailure(err)
+		return Body{}, readFailure(err)
 	}
-	r.Body = io.NopCloser(bytes.NewReader(buf.Bytes()))
-	r.ContentLength = int64(buf.Len())
+	memory := &memoryBody{}
+	memory.Reset(read.buf.Bytes())
+	r.Body = memory
+	r.ContentLength = int64(read.buf.Len())
 	return body, nil
 }
 
