@@ -7,12 +7,22 @@ import (
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
+	jsonv2 "github.com/go-json-experiment/json"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // The benchmarks time the JSON format that Formats returns as Huma uses
 // it: a request body decoded into an any (for validation), then into the
 // input's body type; a response body encoded. "small" is one item (the
 // body of bench/'s POST), "list-100" a page of 100 items.
+//
+// Each also times the other memory-safe engine on the same work, as
+// engine=..., for the choice of one engine per direction: requests are
+// decoded by the JSON v2 engine (which enforces the JSON policy in the same
+// pass), responses encoded by encoding/json. Compare with:
+//
+//	go test -run '^$' -bench . -count 10 ./framework/internal/jsonformat | tee out.txt
+//	go tool benchstat -col /engine out.txt
 
 type benchDraft struct {
 	Name  string   `json:"name"`
@@ -37,7 +47,14 @@ func BenchmarkDecode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	unmarshal := Formats(huma.DefaultFormats)["application/json"].Unmarshal
+	engines := []struct {
+		name      string
+		unmarshal func([]byte, any) error
+	}{
+		{"signet", Formats(huma.DefaultFormats)["application/json"].Unmarshal},
+		// Without the policy, which would take a pass of its own.
+		{"encoding-json", json.Unmarshal},
+	}
 	for _, payload := range []struct {
 		name string
 		body []byte
@@ -46,24 +63,35 @@ func BenchmarkDecode(b *testing.B) {
 		{"small", []byte(`{"name":"Blue widget","price":12.5,"tags":["blue","small"]}`), func() any { return new(benchDraft) }},
 		{"list-100", list, func() any { return new(benchPage) }},
 	} {
-		b.Run(payload.name, func(b *testing.B) {
-			b.SetBytes(int64(len(payload.body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				var v any
-				if err := unmarshal(payload.body, &v); err != nil {
-					b.Fatal(err)
+		for _, engine := range engines {
+			b.Run(payload.name+"/engine="+engine.name, func(b *testing.B) {
+				b.SetBytes(int64(len(payload.body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					var v any
+					if err := engine.unmarshal(payload.body, &v); err != nil {
+						b.Fatal(err)
+					}
+					if err := engine.unmarshal(payload.body, payload.into()); err != nil {
+						b.Fatal(err)
+					}
 				}
-				if err := unmarshal(payload.body, payload.into()); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+			})
+		}
 	}
 }
 
 func BenchmarkEncode(b *testing.B) {
-	marshal := Formats(huma.DefaultFormats)["application/json"].Marshal
+	v1Options := jsonv1.DefaultOptionsV1() // encoding/json's output
+	engines := []struct {
+		name    string
+		marshal func(*bytes.Buffer, any) error
+	}{
+		{"encoding-json", func(w *bytes.Buffer, v any) error {
+			return Formats(huma.DefaultFormats)["application/json"].Marshal(w, v)
+		}},
+		{"json-v2", func(w *bytes.Buffer, v any) error { return jsonv2.MarshalWrite(w, v, v1Options) }},
+	}
 	for _, payload := range []struct {
 		name string
 		v    any
@@ -71,16 +99,18 @@ func BenchmarkEncode(b *testing.B) {
 		{"small", benchItems(1).Items[0]},
 		{"list-100", benchItems(100)},
 	} {
-		b.Run(payload.name, func(b *testing.B) {
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := marshal(&buf, payload.v); err != nil {
-					b.Fatal(err)
+		for _, engine := range engines {
+			b.Run(payload.name+"/engine="+engine.name, func(b *testing.B) {
+				var buf bytes.Buffer
+				b.ReportAllocs()
+				for b.Loop() {
+					buf.Reset()
+					if err := engine.marshal(&buf, payload.v); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.SetBytes(int64(buf.Len()))
-		})
+				b.SetBytes(int64(buf.Len()))
+			})
+		}
 	}
 }
