@@ -46,11 +46,17 @@ type securityGuard struct {
 	// anonymous is set when an alternative is empty: a request without
 	// credentials is let through, though one with invalid credentials is not.
 	anonymous bool
-	// challenges are the WWW-Authenticate values of a 401, one per scheme;
-	// rejected are those of a 401 to credentials that were presented and
-	// refused, where a bearer challenge says error="invalid_token" (RFC
-	// 6750 section 3.1).
-	challenges, rejected []string
+	// challenges are the WWW-Authenticate values of a 401, one per scheme.
+	challenges []schemeChallenge
+}
+
+// schemeChallenge is the WWW-Authenticate value of a 401 for one scheme:
+// plain, or rejected when the request's credentials for that scheme were
+// presented and refused, where a bearer challenge says
+// error="invalid_token" (RFC 6750 section 3.1).
+type schemeChallenge struct {
+	scheme          string
+	plain, rejected string
 }
 
 // schemeCheck is one scheme of an alternative.
@@ -107,8 +113,8 @@ func (a *App) securityGuard(op *huma.Operation) (*securityGuard, *RegistrationEr
 			alternative = append(alternative, schemeCheck{name: name, scheme: scheme, scopes: requirement[name], authenticate: authenticate})
 			if !challenged[name] {
 				challenged[name] = true
-				g.challenges = append(g.challenges, challenge(scheme, a.config.Title, false))
-				g.rejected = append(g.rejected, challenge(scheme, a.config.Title, true))
+				g.challenges = append(g.challenges, schemeChallenge{scheme: name,
+					plain: challenge(scheme, a.config.Title, false), rejected: challenge(scheme, a.config.Title, true)})
 			}
 		}
 		g.alternatives = append(g.alternatives, alternative)
@@ -151,8 +157,9 @@ type securityRefusal struct {
 // 401; a huma.StatusError an authenticator returned keeps its status.
 func (g *securityGuard) check(r *http.Request) (context.Context, *securityRefusal) {
 	forbidden, presented := false, false
+	var refused []string // the schemes whose credentials were presented and refused
 	for _, alternative := range g.alternatives {
-		ctx, err := satisfy(r, alternative)
+		ctx, failed, err := satisfy(r, alternative)
 		if err == nil {
 			return ctx, nil
 		}
@@ -163,7 +170,12 @@ func (g *securityGuard) check(r *http.Request) (context.Context, *securityRefusa
 		case errors.Is(err, errNotGranted):
 			forbidden = true
 		}
-		presented = presented || !errors.Is(err, errNoCredentials)
+		if !errors.Is(err, errNoCredentials) {
+			presented = true
+			if !errors.Is(err, errNotGranted) {
+				refused = append(refused, failed)
+			}
+		}
 	}
 	if g.anonymous && !presented {
 		return r.Context(), nil
@@ -172,38 +184,42 @@ func (g *securityGuard) check(r *http.Request) (context.Context, *securityRefusa
 		return nil, &securityRefusal{status: http.StatusForbidden,
 			detail: "the credentials do not grant the scopes this operation requires"}
 	}
-	challenges := g.challenges
-	if presented {
-		challenges = g.rejected
+	challenges := make([]string, len(g.challenges))
+	for i, c := range g.challenges {
+		challenges[i] = c.plain
+		if slices.Contains(refused, c.scheme) {
+			challenges[i] = c.rejected
+		}
 	}
 	return nil, &securityRefusal{status: http.StatusUnauthorized,
 		detail: "this operation requires valid credentials", challenges: challenges}
 }
 
 // satisfy checks every scheme of an alternative, each authenticator
-// receiving the context the one before returned.
-func satisfy(r *http.Request, alternative []schemeCheck) (context.Context, error) {
-	ctx := r.Context()
+// receiving the context the one before returned. When the alternative
+// fails, failed names the scheme it failed at.
+func satisfy(r *http.Request, alternative []schemeCheck) (ctx context.Context, failed string, err error) {
+	ctx = r.Context()
 	for _, s := range alternative {
 		credentials, ok := present(r, s.scheme)
 		if !ok {
-			return nil, errNoCredentials
+			return nil, s.name, errNoCredentials
 		}
 		credentials.Scheme, credentials.Scopes = s.name, s.scopes
 		next, granted, err := s.authenticate(ctx, credentials)
 		if err != nil {
-			return nil, err
+			return nil, s.name, err
 		}
 		for _, scope := range s.scopes {
 			if !slices.Contains(granted, scope) {
-				return nil, errNotGranted
+				return nil, s.name, errNotGranted
 			}
 		}
 		if next != nil {
 			ctx = next
 		}
 	}
-	return ctx, nil
+	return ctx, "", nil
 }
 
 // present reads the credentials a request carries for scheme.

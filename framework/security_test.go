@@ -84,6 +84,7 @@ func TestSecurityIsEnforcedAsDocumented(t *testing.T) {
 		{"/cookie-key", security(map[string][]string{"cookieKey": {}})},
 		{"/either", security(map[string][]string{"bearer": {}}, map[string][]string{"headerKey": {}})},
 		{"/both", security(map[string][]string{"bearer": {}, "headerKey": {}})},
+		{"/bearer-or-basic", security(map[string][]string{"bearer": {}}, map[string][]string{"basic": {}})},
 		{"/optional", security(map[string][]string{"bearer": {}}, map[string][]string{})},
 	}
 	requests := []struct {
@@ -91,12 +92,12 @@ func TestSecurityIsEnforcedAsDocumented(t *testing.T) {
 		header    map[string]string
 		status    int
 		principal string
-		challenge string
+		challenge string // the WWW-Authenticate values, joined, when not empty
 	}{
 		{"/default", nil, 401, "", `Bearer realm="Secured"`},
 		{"/default", map[string]string{"Authorization": "Bearer t1"}, 200, "bearer:t1", ""},
 		{"/default", map[string]string{"Authorization": "bearer t1"}, 200, "bearer:t1", ""},
-		{"/default", map[string]string{"Authorization": "Bearer wrong-" + marker}, 401, "", `Bearer realm="Secured"`},
+		{"/default", map[string]string{"Authorization": "Bearer wrong-" + marker}, 401, "", `Bearer realm="Secured", error="invalid_token"`},
 		{"/default", map[string]string{"Authorization": "Basic YWxpY2U6czNjcmV0"}, 401, "", ""},
 		{"/default", map[string]string{"Authorization": "Bearer unavailable"}, 503, "", ""},
 		{"/public", nil, 200, "", ""},
@@ -115,7 +116,11 @@ func TestSecurityIsEnforcedAsDocumented(t *testing.T) {
 		{"/both", map[string]string{"X-API-Key": "k1", "Authorization": "Bearer t1"}, 200, "headerKey:k1", ""},
 		{"/optional", nil, 200, "", ""},
 		{"/optional", map[string]string{"Authorization": "Bearer t1"}, 200, "bearer:t1", ""},
-		{"/optional", map[string]string{"Authorization": "Bearer expired"}, 401, "", `Bearer realm="Secured"`},
+		{"/optional", map[string]string{"Authorization": "Bearer expired"}, 401, "", `Bearer realm="Secured", error="invalid_token"`},
+		// Refused Basic credentials: the bearer challenge says nothing of a
+		// token, since none was sent.
+		{"/bearer-or-basic", map[string]string{"Authorization": "Basic Ym9iOnMzY3JldA=="}, 401, "", `Bearer realm="Secured", Basic realm="Secured", charset="UTF-8"`},
+		{"/bearer-or-basic", map[string]string{"Authorization": "Bearer expired"}, 401, "", `Bearer realm="Secured", error="invalid_token", Basic realm="Secured", charset="UTF-8"`},
 	}
 	for _, path := range registrationPaths {
 		t.Run(path.name, func(t *testing.T) {
@@ -134,7 +139,7 @@ func TestSecurityIsEnforcedAsDocumented(t *testing.T) {
 				if rq.principal != "" && !strings.Contains(r.Body, `"principal":"`+rq.principal+`"`) {
 					t.Errorf("GET %s %v: the handler saw %s, want principal %q", rq.path, rq.header, r.Body, rq.principal)
 				}
-				if rq.challenge != "" && !strings.Contains(strings.Join(r.Header.Values("WWW-Authenticate"), ", "), rq.challenge) {
+				if rq.challenge != "" && strings.Join(r.Header.Values("WWW-Authenticate"), ", ") != rq.challenge {
 					t.Errorf("GET %s: WWW-Authenticate %q, want %q", rq.path, r.Header.Values("WWW-Authenticate"), rq.challenge)
 				}
 				if strings.Contains(r.Raw, marker) {
