@@ -1,12 +1,12 @@
 module github.com/signet-go/signet
 
-go 1.25.0
+go 1.26
 
 require (
 	github.com/danielgtaylor/huma/v2 v2.37.2
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/go-chi/chi/v5 v5.5.0
-	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875
+	github.com/go-json-experiment/json v1.27.2
 	github.com/swaggest/swgui v1.8.5
 	go.yaml.in/yaml/v4 v4.0.0
 	pgregory.net/rapid v1.3.0

@@ -54,6 +54,9 @@ func describeTypeError(err error) error {
 
 // jsonKind describes the JSON values that decode into a Go type.
 func jsonKind(t reflect.Type) string {
+	if t == reflect.TypeFor[json.Number]() {
+		return "a number" // a string type that holds one
+	}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return fmt.Sprintf("an integer of at most %d bits", t.Bits())
