@@ -12,5 +12,6 @@
 //     goal is 1 MiB, see TestIdleRSS);
 //   - at most 85 modules, and none that only Signet's own tests need
 //     (the modules of the checks module that the root module lacks);
-//   - a go line no higher than requiring Huma gives.
+//   - a go line no higher than Signet's requirements need;
+//   - built with Go 1.27 or newer, one JSON engine (encoding/json/v2).
 package weight

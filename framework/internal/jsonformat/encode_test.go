@@ -3,7 +3,9 @@ package jsonformat
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -150,4 +152,38 @@ type pageItem struct {
 	Name  string   `json:"name"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
+}
+
+// Formats encodes with Marshal only where the format is Huma's default and
+// encoding/json runs on the v2 engine; a JSON format the program wrote
+// keeps its own Marshal, which may write what Marshal does not.
+func TestFormatsKeepTheProgramsMarshal(t *testing.T) {
+	indented := huma.Format{
+		Marshal: func(w io.Writer, v any) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(v)
+		},
+		Unmarshal: json.Unmarshal,
+	}
+	formats := Formats(map[string]huma.Format{
+		"application/json":         huma.DefaultJSONFormat,
+		"application/problem+json": indented,
+	})
+	for mediaType, want := range map[string]string{
+		"application/json":         "{\"a\":1}\n",
+		"application/problem+json": "{\n  \"a\": 1\n}\n",
+	} {
+		var got bytes.Buffer
+		if err := formats[mediaType].Marshal(&got, map[string]int{"a": 1}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want {
+			t.Errorf("%s wrote %q, want %q", mediaType, got.String(), want)
+		}
+	}
+	defaultMarshal := reflect.ValueOf(formats["application/json"].Marshal).Pointer()
+	if ours := reflect.ValueOf(Marshal).Pointer(); (defaultMarshal == ours) != encodingJSONIsV2 {
+		t.Errorf("Huma's default JSON format encodes with Marshal: %v; want %v (encoding/json on the v2 engine: %v)", defaultMarshal == ours, encodingJSONIsV2, encodingJSONIsV2)
+	}
 }
