@@ -3,6 +3,7 @@ package weight_test
 import (
 	"bufio"
 	"fmt"
+	"go/version"
 	"os"
 	"os/exec"
 	"runtime"
@@ -16,18 +17,27 @@ import (
 )
 
 // Once it listens, and before any request, the hello-world program with
-// Signet holds at most 2 MiB more resident memory than the same program
-// with Huma and humachi: nothing is prepared that no request asked for
-// (the docs UI's files, prepared eagerly, cost 2.7 MB more). The goal is
-// 1 MiB; what stands between is not the heap (about 0.15 MiB more) but the
+// Signet holds at most 1.5 MiB more resident memory than the same program
+// with Huma and humachi, built with Go 1.27 or newer (2 MiB before, when
+// the binary carries a second JSON engine: see TestOneJSONEngine).
+// Nothing is prepared that no request asked for (the docs UI's files,
+// prepared eagerly, cost 2.7 MB more), and the server runs on the
+// caller's goroutine (on a goroutine of its own, its first stack growth
+// walked 0.3 MiB more of the binary's tables into memory).
+//
+// The goal is 1 MiB. Measured with Go 1.27.3 on 2026-12-01: +872 to
+// +1012 KiB in six runs of this test (with Go 1.26.8: +1.4 to +1.5 MiB);
+// the medians of Huma's own runs moved by 0.25 MiB from one run to the
+// next, too much for a 1 MiB bound to hold in every run. What is left is not the heap (about 0.2 MiB more) but the
 // file-backed pages of a larger binary, which the kernel maps around every
-// page a program touches: the JSON v2 engine that decodes requests (about
-// 0.3 MiB of it), the document renderer, log/slog.
+// page a program touches: Signet's own code and tables, log/slog (the
+// "serving" line), flag and os/signal (the command line).
 func TestIdleRSS(t *testing.T) {
-	const (
-		runs     = 5
+	const runs = 5
+	maxExtra := int64(3 << 19) // 1.5 MiB
+	if version.Compare(runtime.Version(), "go1.27") < 0 {
 		maxExtra = 2 << 20
-	)
+	}
 	if runtime.GOOS != "linux" && os.Getenv("CI") != "true" {
 		t.Skip("reads VmRSS from /proc/PID/status: Linux only")
 	}
@@ -41,8 +51,8 @@ func TestIdleRSS(t *testing.T) {
 	t.Logf("idle RSS, median of %d interleaved runs: Signet %d KiB (runs %v), Huma + humachi %d KiB (runs %v): %+d KiB",
 		runs, ms>>10, kib(s), mh>>10, kib(h), (ms-mh)>>10)
 	if ms-mh > maxExtra {
-		t.Errorf("idle RSS of the hello-world program with Signet is %d KiB, %d KiB more than Huma + humachi's %d KiB (medians of %d runs); want at most 2048 KiB more",
-			ms>>10, (ms-mh)>>10, mh>>10, runs)
+		t.Errorf("idle RSS of the hello-world program with Signet (%s) is %d KiB, %d KiB more than Huma + humachi's %d KiB (medians of %d runs); want at most %d KiB more",
+			runtime.Version(), ms>>10, (ms-mh)>>10, mh>>10, runs, maxExtra>>10)
 	}
 }
 
