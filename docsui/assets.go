@@ -16,6 +16,8 @@ import (
 	"time"
 
 	swaggerui "github.com/swaggest/swgui/v5/static"
+
+	"github.com/signet-go/signet/internal/contentcoding"
 )
 
 // oauth2RedirectJS is the script of Swagger UI's OAuth2 redirect page; see
@@ -158,7 +160,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 	var content io.ReadSeeker
 	if a.gzipped != nil {
 		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(r.Header.Values("Accept-Encoding")) {
+		if contentcoding.AcceptsGzip(r.Header.Values("Accept-Encoding")) {
 			h.Set("Content-Encoding", "gzip")
 			h.Set("ETag", `"`+a.version+`-gzip"`)
 			content = a.gzipped()
@@ -169,40 +171,4 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 		h.Set("ETag", `"`+a.version+`"`)
 	}
 	http.ServeContent(w, r, "", time.Time{}, content)
-}
-
-// acceptsGzip reports whether Accept-Encoding field values accept gzip
-// (RFC 9110 section 12.5.3): "gzip" or "*" with a weight above zero.
-func acceptsGzip(fields []string) bool {
-	accepted := false
-	for _, field := range fields {
-		for _, member := range strings.Split(field, ",") {
-			coding, params, _ := strings.Cut(member, ";")
-			coding = strings.ToLower(strings.TrimSpace(coding))
-			if coding != "gzip" && coding != "x-gzip" && coding != "*" {
-				continue
-			}
-			zero := isZeroWeight(params)
-			if coding == "*" {
-				if !zero {
-					accepted = true
-				}
-				continue
-			}
-			return !zero // an explicit gzip entry decides
-		}
-	}
-	return accepted
-}
-
-// isZeroWeight reports whether parameters such as " q=0.000" give weight 0.
-func isZeroWeight(params string) bool {
-	for _, p := range strings.Split(params, ";") {
-		name, value, _ := strings.Cut(strings.TrimSpace(p), "=")
-		if strings.EqualFold(strings.TrimSpace(name), "q") {
-			value = strings.TrimSpace(value)
-			return strings.Trim(value, "0.") == "" && value != ""
-		}
-	}
-	return false
 }
