@@ -2,6 +2,7 @@ package framework
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/signet-go/signet/internal/contentcoding"
 	"github.com/signet-go/signet/openapi"
 )
 
@@ -50,14 +52,12 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 	options.Warn = func(msg string) {
 		a.logger.Warn("signet: "+msg, "path", route.path)
 	}
-	render := sync.OnceValues(func() (document, error) {
+	render := sync.OnceValues(func() (*document, error) {
 		body, err := openapi.Render(a.OpenAPI(), options)
-		sum := sha256.Sum256(body)
-		return document{
-			body:          body,
-			etag:          `"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`,
-			contentLength: strconv.Itoa(len(body)),
-		}, err
+		if err != nil {
+			return nil, err
+		}
+		return newDocument(body), nil
 	})
 	return func(w http.ResponseWriter, r *http.Request) {
 		doc, err := render()
@@ -66,28 +66,73 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 			writeInternalError(w, r)
 			return
 		}
+		rep, coding := &doc.identity, ""
+		if contentcoding.AcceptsGzip(r.Header["Accept-Encoding"]) {
+			if gzipped := doc.gzipped(); gzipped != nil {
+				rep, coding = gzipped, "gzip"
+			}
+		}
 		// The values of one response share one array, each slice capped at
 		// its own element, so that appending to one cannot reach another.
-		h, values := w.Header(), []string{route.contentType, doc.etag, "no-cache", "bytes", doc.contentLength}
+		h, values := w.Header(), []string{route.contentType, rep.etag, "no-cache", "Accept-Encoding", coding, "bytes", rep.contentLength}
 		h["Content-Type"], h["Etag"], h["Cache-Control"] = values[0:1:1], values[1:2:2], values[2:3:3]
+		if vary := h["Vary"]; len(vary) == 0 { // a middleware may have set it (CORS: Origin)
+			h["Vary"] = values[3:4:4]
+		} else {
+			h["Vary"] = append(vary, "Accept-Encoding")
+		}
+		if coding != "" {
+			h["Content-Encoding"] = values[4:5:5]
+		}
 		if len(r.Header["Range"]) == 0 && len(r.Header["If-None-Match"]) == 0 && len(r.Header["If-Match"]) == 0 {
 			// What ServeContent sends for a plain GET or HEAD, without its
 			// copy through a buffer allocated for every request.
 			// If-Modified-Since and If-Unmodified-Since do not apply: the
 			// document has no Last-Modified.
-			h["Accept-Ranges"], h["Content-Length"] = values[3:4:4], values[4:5:5]
+			h["Accept-Ranges"], h["Content-Length"] = values[5:6:6], values[6:7:7]
 			w.WriteHeader(http.StatusOK)
 			if r.Method != http.MethodHead {
-				_, _ = w.Write(doc.body)
+				_, _ = w.Write(rep.body)
 			}
 			return
 		}
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(doc.body))
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rep.body))
 	}
 }
 
-// document is a rendered document, its entity tag and its length.
+// document is a rendered document in the two encodings it is served in:
+// as it is, and gzip-encoded for clients that accept it, compressed on the
+// first request that does (a start-up that no such client asks for does
+// not pay for it).
 type document struct {
+	identity representation
+	gzipped  func() *representation // nil when gzip would not be smaller
+}
+
+// representation is one encoding of a document, with its entity tag and
+// its length. The tags of the two encodings differ (RFC 9110 section
+// 8.8.3: a strong tag names one representation).
+type representation struct {
 	body                []byte
 	etag, contentLength string
+}
+
+func newDocument(body []byte) *document {
+	sum := sha256.Sum256(body)
+	tag := base64.RawURLEncoding.EncodeToString(sum[:16])
+	return &document{
+		identity: representation{body: body, etag: `"` + tag + `"`, contentLength: strconv.Itoa(len(body))},
+		gzipped: sync.OnceValue(func() *representation {
+			var buf bytes.Buffer
+			// The default level: a document of thousands of operations
+			// compresses in tens of milliseconds, once.
+			zw := gzip.NewWriter(&buf)
+			_, _ = zw.Write(body) // a bytes.Buffer does not fail
+			_ = zw.Close()
+			if buf.Len() >= len(body) {
+				return nil
+			}
+			return &representation{body: buf.Bytes(), etag: `"` + tag + `-gzip"`, contentLength: strconv.Itoa(buf.Len())}
+		}),
+	}
 }

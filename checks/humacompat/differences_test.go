@@ -57,7 +57,7 @@ var deliberateDifferences = []difference{
 	},
 	{
 		id:        "document-routes",
-		reason:    "Signet serves the documents itself (package openapi: deterministic, keys in the conventional order) as `application/json` and `application/yaml`, the media types of their formats, with an ETag and `Cache-Control: no-cache` so that clients revalidate cheaply.",
+		reason:    "Signet serves the documents itself (package openapi: deterministic, keys in the conventional order) as `application/json` and `application/yaml`, the media types of their formats, with an ETag and `Cache-Control: no-cache` so that clients revalidate cheaply, and gzip-encoded for clients that accept it (`Vary: Accept-Encoding`).",
 		normalize: signetDocumentHeaders,
 	},
 	{
@@ -193,12 +193,12 @@ func unroutedAsProblems(stock, signet *answer, _ framework.Config) {
 
 // signetDocumentHeaders: a document that Huma serves as
 // application/openapi+json or +yaml goes out as application/json or
-// application/yaml, with Signet's caching headers.
+// application/yaml, with Signet's caching and encoding headers.
 func signetDocumentHeaders(stock, signet *answer, _ framework.Config) {
 	ours, theirs := stock.header.Get("Content-Type"), signet.header.Get("Content-Type")
 	if ours == "application/openapi+json" && theirs == "application/json" || ours == "application/openapi+yaml" && theirs == "application/yaml" {
 		stock.header.Set("Content-Type", theirs)
-		for _, name := range []string{"Etag", "Cache-Control", "Accept-Ranges"} {
+		for _, name := range []string{"Etag", "Cache-Control", "Accept-Ranges", "Vary", "Content-Encoding"} {
 			if stock.header.Get(name) == "" && signet.header.Get(name) != "" {
 				stock.header[name] = signet.header[name]
 			}
