@@ -187,3 +187,36 @@ func TestFormatsKeepTheProgramsMarshal(t *testing.T) {
 		t.Errorf("Huma's default JSON format encodes with Marshal: %v; want %v (encoding/json on the v2 engine: %v)", defaultMarshal == ours, encodingJSONIsV2, encodingJSONIsV2)
 	}
 }
+
+// FuzzMarshal compares Marshal with encoding/json's Encoder (HTML escaping
+// off) on any JSON value encoding/json decodes, and on the input struct
+// when it decodes into one (go test -fuzz FuzzMarshal
+// ./framework/internal/jsonformat).
+func FuzzMarshal(f *testing.F) {
+	for _, body := range codecBodies {
+		f.Add(body)
+	}
+	f.Add(`{"a":"<\u2028>","b":[1e21,-0,0.000001,1.5e-7],"c":{"":null,"\ud800":true}}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		var generic any
+		if json.Unmarshal([]byte(body), &generic) == nil {
+			compareMarshal(t, generic)
+		}
+		var input codecInput
+		if json.Unmarshal([]byte(body), &input) == nil {
+			compareMarshal(t, input)
+		}
+	})
+}
+
+func compareMarshal(t *testing.T, v any) {
+	t.Helper()
+	var got, want bytes.Buffer
+	gotErr := Marshal(&got, v)
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	wantErr := enc.Encode(v)
+	if (gotErr == nil) != (wantErr == nil) || got.String() != want.String() {
+		t.Errorf("%#v:\n Marshal wrote %q (error %v)\n encoding/json %q (error %v)", v, got.String(), gotErr, want.String(), wantErr)
+	}
+}
