@@ -182,6 +182,16 @@ func TestFormatsKeepTheProgramsMarshal(t *testing.T) {
 			t.Errorf("%s wrote %q, want %q", mediaType, got.String(), want)
 		}
 	}
+	// A program that assigned its own function to Huma's default format
+	// keeps it too.
+	saved := huma.DefaultJSONFormat.Marshal
+	huma.DefaultJSONFormat.Marshal = indented.Marshal
+	reassigned := Formats(map[string]huma.Format{"application/json": huma.DefaultJSONFormat})["application/json"]
+	huma.DefaultJSONFormat.Marshal = saved
+	var got bytes.Buffer
+	if err := reassigned.Marshal(&got, map[string]int{"a": 1}); err != nil || got.String() != "{\n  \"a\": 1\n}\n" {
+		t.Errorf("a program's function assigned to huma.DefaultJSONFormat.Marshal was replaced: wrote %q", got.String())
+	}
 	defaultMarshal := reflect.ValueOf(formats["application/json"].Marshal).Pointer()
 	if ours := reflect.ValueOf(Marshal).Pointer(); (defaultMarshal == ours) != encodingJSONIsV2 {
 		t.Errorf("Huma's default JSON format encodes with Marshal: %v; want %v (encoding/json on the v2 engine: %v)", defaultMarshal == ours, encodingJSONIsV2, encodingJSONIsV2)

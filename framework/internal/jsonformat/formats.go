@@ -39,12 +39,17 @@ func Formats(formats map[string]huma.Format) map[string]huma.Format {
 	return out
 }
 
-// isHumaDefaultMarshal reports whether marshal is the Marshal of Huma's
-// DefaultJSONFormat (a function without captured state, so the same code
-// pointer means the same function).
+// humaDefaultMarshal is the code pointer of the Marshal of Huma's
+// DefaultJSONFormat, read when this package is initialized: before any
+// init function of the program's own, which might assign another function
+// to that variable.
+var humaDefaultMarshal = reflect.ValueOf(huma.DefaultJSONFormat.Marshal).Pointer()
+
+// isHumaDefaultMarshal reports whether marshal is Huma's default JSON
+// Marshal (a function without captured state, so the same code pointer
+// means the same function).
 func isHumaDefaultMarshal(marshal func(w io.Writer, v any) error) bool {
-	return marshal != nil &&
-		reflect.ValueOf(marshal).Pointer() == reflect.ValueOf(huma.DefaultJSONFormat.Marshal).Pointer()
+	return marshal != nil && reflect.ValueOf(marshal).Pointer() == humaDefaultMarshal
 }
 
 func isJSONMediaType(mediaType string) bool {
