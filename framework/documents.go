@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -78,8 +79,9 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 		h["Content-Type"], h["Etag"], h["Cache-Control"] = values[0:1:1], values[1:2:2], values[2:3:3]
 		if vary := h["Vary"]; len(vary) == 0 { // a middleware may have set it (CORS: Origin)
 			h["Vary"] = values[3:4:4]
-		} else {
-			h["Vary"] = append(vary, "Accept-Encoding")
+		} else if !varies(vary, "Accept-Encoding") {
+			// Capped: the middleware's slice may be shared between responses.
+			h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Encoding")
 		}
 		if coding != "" {
 			h["Content-Encoding"] = values[4:5:5]
@@ -96,8 +98,51 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 			}
 			return
 		}
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(rep.body))
+		if coding != "" {
+			// ServeContent leaves the length out of a 200 whose
+			// Content-Encoding is set: the length of what is sent is known.
+			h["Content-Length"] = values[6:7:7]
+		}
+		http.ServeContent(&preconditionProblem{ResponseWriter: w, r: r}, r, "", time.Time{}, bytes.NewReader(rep.body))
 	}
+}
+
+// preconditionProblem turns the 412 that http.ServeContent writes (without
+// a body, and with the headers that describe the document) into problem
+// details, as every error Signet answers is.
+type preconditionProblem struct {
+	http.ResponseWriter
+	r       *http.Request
+	written bool // the problem is written: ServeContent's writes go nowhere
+}
+
+func (w *preconditionProblem) WriteHeader(code int) {
+	if code != http.StatusPreconditionFailed {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.written = true
+	writeProblem(w.ResponseWriter, w.r, code, "the document's entity tag is not one that If-Match names: fetch the document again")
+}
+
+func (w *preconditionProblem) Write(p []byte) (int, error) {
+	if w.written {
+		return len(p), nil
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// varies reports whether the Vary field values already name field, or
+// "*" (RFC 9110 section 12.5.5).
+func varies(values []string, field string) bool {
+	for _, value := range values {
+		for name := range strings.SplitSeq(value, ",") {
+			if name = strings.TrimSpace(name); name == "*" || strings.EqualFold(name, field) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // document is a rendered document in the two encodings it is served in:

@@ -80,6 +80,23 @@ func TestDocumentsGzipEncodedWhenAccepted(t *testing.T) {
 			t.Errorf("GET %s with gzip and If-None-Match of the identity tag: %d, want 200", path, status)
 		}
 
+		// A revalidation that fails (a new document after a deploy) gets
+		// the gzip copy with its length, HEAD as GET.
+		for _, method := range []string{http.MethodGet, http.MethodHead} {
+			stale := roundTrip(t, srv, method, path, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": `"old"`}, "")
+			if stale.Status != http.StatusOK || stale.Header.Get("Content-Encoding") != "gzip" || stale.Header.Get("Content-Length") != gz.Header.Get("Content-Length") {
+				t.Errorf("%s %s with gzip and a stale If-None-Match: status %d, Content-Encoding %q, Content-Length %q; want 200, gzip, %s",
+					method, path, stale.Status, stale.Header.Get("Content-Encoding"), stale.Header.Get("Content-Length"), gz.Header.Get("Content-Length"))
+			}
+		}
+		// A 412 is problem details, not gzip (the check of serve() reads
+		// it as a client would).
+		failed := roundTrip(t, srv, http.MethodGet, path, map[string]string{"Accept-Encoding": "gzip", "If-Match": `"old"`}, "")
+		if failed.Status != http.StatusPreconditionFailed || failed.Header.Get("Content-Encoding") != "" || failed.Header.Get("Content-Type") != "application/problem+json" || failed.Header.Get("Content-Length") != strconv.Itoa(len(failed.Body)) {
+			t.Errorf("GET %s with gzip and a failing If-Match: status %d, Content-Encoding %q, Content-Type %q, Content-Length %q for %d bytes; want 412 problem details",
+				path, failed.Status, failed.Header.Get("Content-Encoding"), failed.Header.Get("Content-Type"), failed.Header.Get("Content-Length"), len(failed.Body))
+		}
+
 		head := roundTrip(t, srv, http.MethodHead, path, gzipped, "")
 		if head.Status != http.StatusOK || head.Body != "" || head.Header.Get("Content-Encoding") != "gzip" || head.Header.Get("Content-Length") != gz.Header.Get("Content-Length") {
 			t.Errorf("HEAD %s with gzip: status %d, %d body bytes, Content-Encoding %q, Content-Length %s; want the GET's headers and no body",
@@ -99,4 +116,39 @@ func gunzip(t *testing.T, body string) string {
 		t.Fatalf("not gzip: %v", err)
 	}
 	return string(decoded)
+}
+
+// TestDocumentsVaryKeepsAMiddlewaresSlice: Accept-Encoding is added to a
+// Vary a middleware set without writing into the middleware's slice, which
+// it may share between responses, and not twice.
+func TestDocumentsVaryKeepsAMiddlewaresSlice(t *testing.T) {
+	app, _ := newApp(t)
+	shared := make([]string, 1, 4) // room to append into
+	shared[0] = "Origin"
+	app.Use(func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Vary") != "" {
+				w.Header()["Vary"] = []string{r.Header.Get("X-Vary")}
+			} else {
+				w.Header()["Vary"] = shared
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	srv := serveUnchecked(t, app)
+	for range 2 {
+		r := roundTrip(t, srv, http.MethodGet, "/openapi.json", nil, "")
+		if got := r.Header.Values("Vary"); !slices.Equal(got, []string{"Origin", "Accept-Encoding"}) {
+			t.Errorf("Vary %q, want [Origin Accept-Encoding]", got)
+		}
+	}
+	if spare := shared[1:cap(shared)]; slices.ContainsFunc(spare, func(s string) bool { return s != "" }) {
+		t.Errorf("the middleware's Vary slice was written into: %q", shared[:cap(shared)])
+	}
+	for _, already := range []string{"accept-encoding", "Origin, Accept-Encoding", "*"} {
+		r := roundTrip(t, srv, http.MethodGet, "/openapi.json", map[string]string{"X-Vary": already}, "")
+		if got := r.Header.Values("Vary"); !slices.Equal(got, []string{already}) {
+			t.Errorf("with Vary %q set: Vary %q, want it unchanged", already, got)
+		}
+	}
 }
