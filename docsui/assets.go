@@ -13,7 +13,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"time"
 
 	swaggerui "github.com/swaggest/swgui/v5/static"
 
@@ -41,11 +40,7 @@ type asset struct {
 func newAsset(name string, content []byte) *asset {
 	a := &asset{name: name, version: hash(bytes.NewReader(content)), identity: func() []byte { return content }}
 	if len(content) >= 512 {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write(content)
-		zw.Close()
-		if gzipped := buf.Bytes(); len(gzipped) < len(content) {
+		if gzipped := contentcoding.Gzip(content); gzipped != nil {
 			a.gzipped = func() io.ReadSeeker { return bytes.NewReader(gzipped) }
 		}
 	}
@@ -147,8 +142,8 @@ var contentTypes = map[string]string{
 
 // serve writes the asset in the encoding the request accepts. immutable
 // says the URL names this exact version, so it may be cached for a year;
-// otherwise caches must revalidate with the ETag. http.ServeContent answers
-// conditional and range requests and HEAD.
+// otherwise caches must revalidate with the ETag. contentcoding.ServeContent
+// answers conditional and range requests and HEAD.
 func (a *asset) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 	h := w.Header()
 	h.Set("Content-Type", contentTypes[path.Ext(a.name)])
@@ -159,7 +154,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 	}
 	var content io.ReadSeeker
 	if a.gzipped != nil {
-		h.Add("Vary", "Accept-Encoding")
+		contentcoding.AddVary(h)
 		if contentcoding.AcceptsGzip(r.Header.Values("Accept-Encoding")) {
 			h.Set("Content-Encoding", "gzip")
 			h.Set("ETag", `"`+a.version+`-gzip"`)
@@ -170,5 +165,5 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, immutable bool) {
 		content = bytes.NewReader(a.identity())
 		h.Set("ETag", `"`+a.version+`"`)
 	}
-	http.ServeContent(w, r, "", time.Time{}, content)
+	contentcoding.ServeContent(w, r, content, nil)
 }

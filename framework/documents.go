@@ -2,14 +2,11 @@ package framework
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
-	"time"
 
 	"github.com/signet-go/signet/internal/contentcoding"
 	"github.com/signet-go/signet/openapi"
@@ -77,11 +74,10 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 		// its own element, so that appending to one cannot reach another.
 		h, values := w.Header(), []string{route.contentType, rep.etag, "no-cache", "Accept-Encoding", coding, "bytes", rep.contentLength}
 		h["Content-Type"], h["Etag"], h["Cache-Control"] = values[0:1:1], values[1:2:2], values[2:3:3]
-		if vary := h["Vary"]; len(vary) == 0 { // a middleware may have set it (CORS: Origin)
+		if len(h["Vary"]) == 0 {
 			h["Vary"] = values[3:4:4]
-		} else if !varies(vary, "Accept-Encoding") {
-			// Capped: the middleware's slice may be shared between responses.
-			h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Encoding")
+		} else { // a middleware set it (CORS: Origin)
+			contentcoding.AddVary(h)
 		}
 		if coding != "" {
 			h["Content-Encoding"] = values[4:5:5]
@@ -98,51 +94,14 @@ func (a *App) documentHandler(route documentRoute) http.HandlerFunc {
 			}
 			return
 		}
-		if coding != "" {
-			// ServeContent leaves the length out of a 200 whose
-			// Content-Encoding is set: the length of what is sent is known.
-			h["Content-Length"] = values[6:7:7]
-		}
-		http.ServeContent(&preconditionProblem{ResponseWriter: w, r: r}, r, "", time.Time{}, bytes.NewReader(rep.body))
+		contentcoding.ServeContent(w, r, bytes.NewReader(rep.body), preconditionFailed)
 	}
 }
 
-// preconditionProblem turns the 412 that http.ServeContent writes (without
-// a body, and with the headers that describe the document) into problem
-// details, as every error Signet answers is.
-type preconditionProblem struct {
-	http.ResponseWriter
-	r       *http.Request
-	written bool // the problem is written: ServeContent's writes go nowhere
-}
-
-func (w *preconditionProblem) WriteHeader(code int) {
-	if code != http.StatusPreconditionFailed {
-		w.ResponseWriter.WriteHeader(code)
-		return
-	}
-	w.written = true
-	writeProblem(w.ResponseWriter, w.r, code, "the document's entity tag is not one that If-Match names: fetch the document again")
-}
-
-func (w *preconditionProblem) Write(p []byte) (int, error) {
-	if w.written {
-		return len(p), nil
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// varies reports whether the Vary field values already name field, or
-// "*" (RFC 9110 section 12.5.5).
-func varies(values []string, field string) bool {
-	for _, value := range values {
-		for name := range strings.SplitSeq(value, ",") {
-			if name = strings.TrimSpace(name); name == "*" || strings.EqualFold(name, field) {
-				return true
-			}
-		}
-	}
-	return false
+// preconditionFailed answers a conditional request whose If-Match names
+// another document with problem details, as every error Signet answers.
+func preconditionFailed(w http.ResponseWriter, r *http.Request) {
+	writeProblem(w, r, http.StatusPreconditionFailed, "the document's entity tag is not one that If-Match names: fetch the document again")
 }
 
 // document is a rendered document in the two encodings it is served in:
@@ -168,16 +127,11 @@ func newDocument(body []byte) *document {
 	return &document{
 		identity: representation{body: body, etag: `"` + tag + `"`, contentLength: strconv.Itoa(len(body))},
 		gzipped: sync.OnceValue(func() *representation {
-			var buf bytes.Buffer
-			// The default level: a document of thousands of operations
-			// compresses in tens of milliseconds, once.
-			zw := gzip.NewWriter(&buf)
-			_, _ = zw.Write(body) // a bytes.Buffer does not fail
-			_ = zw.Close()
-			if buf.Len() >= len(body) {
+			gzipped := contentcoding.Gzip(body)
+			if gzipped == nil {
 				return nil
 			}
-			return &representation{body: buf.Bytes(), etag: `"` + tag + `-gzip"`, contentLength: strconv.Itoa(buf.Len())}
+			return &representation{body: gzipped, etag: `"` + tag + `-gzip"`, contentLength: strconv.Itoa(len(gzipped))}
 		}),
 	}
 }
