@@ -2,6 +2,7 @@ package humacompat
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -39,6 +40,12 @@ type nullableBody struct {
 	Body struct {
 		Nick *string `json:"nick" nullable:"true"`
 		Plan *string `json:"plan,omitempty"`
+	}
+}
+
+type numberBody struct {
+	Body struct {
+		Amount json.Number `json:"amount"`
 	}
 }
 
@@ -183,6 +190,8 @@ func bodyRows() []row {
 			requests: []request{POST("/pets", `{"$schema":"https://example.com/schemas/Pet.json","name":"Tom","kind":"cat"}`)}},
 		{name: "body/nullable", setup: func(r routes) { post(r, "/n", echo[nullableBody]) },
 			requests: []request{POST("/n", `{"nick":null}`), POST("/n", `{"nick":"x","plan":null}`), POST("/n", `{}`)}},
+		{name: "body/json-number", setup: func(r routes) { post(r, "/amounts", echo[numberBody]) },
+			requests: []request{POST("/amounts", `{"amount":12.50}`), POST("/amounts", `{"amount":"12"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
 			requests: []request{POST("/m", `{"a":1,"b":2}`), POST("/m", `{"a":"x"}`)}},
 		{name: "body/list", setup: func(r routes) { post(r, "/l", echo[listBody]) },
