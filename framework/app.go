@@ -50,7 +50,7 @@ func New(config Config) *App {
 	a.router.NotFound(a.notFound)
 	a.router.MethodNotAllowed(a.methodNotAllowed)
 	a.api = huma.NewAPI(a.withSignetRules(hc), &adapter{app: a, router: a.router})
-	documentJSONNumbers(a.api.OpenAPI().Components.Schemas)
+	documentStandardTypes(a.api.OpenAPI().Components.Schemas)
 	if hc.NoFormatFallback {
 		a.api.UseMiddleware(negotiateFirst(a.api, hc))
 	}

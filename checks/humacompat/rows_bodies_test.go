@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math/big"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"strings"
 
@@ -43,9 +45,11 @@ type nullableBody struct {
 	}
 }
 
-type numberBody struct {
+type standardTypesBody struct {
 	Body struct {
 		Amount json.Number `json:"amount"`
+		Count  *big.Int    `json:"count,omitempty"`
+		Peer   net.IP      `json:"peer,omitempty"`
 	}
 }
 
@@ -190,8 +194,8 @@ func bodyRows() []row {
 			requests: []request{POST("/pets", `{"$schema":"https://example.com/schemas/Pet.json","name":"Tom","kind":"cat"}`)}},
 		{name: "body/nullable", setup: func(r routes) { post(r, "/n", echo[nullableBody]) },
 			requests: []request{POST("/n", `{"nick":null}`), POST("/n", `{"nick":"x","plan":null}`), POST("/n", `{}`)}},
-		{name: "body/json-number", setup: func(r routes) { post(r, "/amounts", echo[numberBody]) },
-			requests: []request{POST("/amounts", `{"amount":12.50}`), POST("/amounts", `{"amount":"12"}`)}},
+		{name: "body/standard-types", setup: func(r routes) { post(r, "/amounts", echo[standardTypesBody]) },
+			requests: []request{POST("/amounts", `{"amount":12.50,"count":12345678901234567890,"peer":"::1"}`), POST("/amounts", `{"amount":"12"}`), POST("/amounts", `{"amount":1,"count":"12"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
 			requests: []request{POST("/m", `{"a":1,"b":2}`), POST("/m", `{"a":"x"}`)}},
 		{name: "body/list", setup: func(r routes) { post(r, "/l", echo[listBody]) },

@@ -3,6 +3,8 @@ package framework_test
 import (
 	"context"
 	"encoding/json"
+	"math/big"
+	"net"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,5 +74,32 @@ func TestJSONNumberSchemaOfTheProgramIsKept(t *testing.T) {
 	schema := app.OpenAPI().Components.Schemas.SchemaFromRef("#/components/schemas/Optional")
 	if s := schema.Properties["amount"]; s == nil || s.Type != "number" || s.Format != "double" || !s.Nullable {
 		t.Errorf("the program's schema for json.Number was not kept: %+v", s)
+	}
+}
+
+type standardTypes struct {
+	Count *big.Int `json:"count"`
+	Peer  net.IP   `json:"peer"`
+}
+
+// TestStandardTypesAreDocumentedAsSent: a *big.Int is a JSON number (or
+// null), a net.IP an IPv4 or IPv6 address, in the document as on the wire;
+// Huma documented a string and an IPv4 address.
+func TestStandardTypesAreDocumentedAsSent(t *testing.T) {
+	app, _ := newApp(t)
+	framework.Post(app, "/peers", func(_ context.Context, in *struct{ Body standardTypes }) (*struct{ Body standardTypes }, error) {
+		return &struct{ Body standardTypes }{Body: in.Body}, nil
+	})
+	srv := serve(t, app)
+	jsonBody := map[string]string{"Content-Type": "application/json"}
+	for _, body := range []string{`{"count":123456789012345678901234567890,"peer":"::1"}`, `{"count":null,"peer":"192.0.2.1"}`} {
+		if r := roundTrip(t, srv, "POST", "/peers", jsonBody, body); r.Status != 200 || strings.TrimSpace(r.Body) != body {
+			t.Errorf("%s: %d %s, want 200 and the body as sent", body, r.Status, r.Body)
+		}
+	}
+	for _, body := range []string{`{"count":"12","peer":"::1"}`, `{"count":1.5,"peer":"::1"}`, `{"count":1,"peer":"example.com"}`} {
+		if r := roundTrip(t, srv, "POST", "/peers", jsonBody, body); r.Status != 422 {
+			t.Errorf("%s: %d %s, want 422", body, r.Status, r.Body)
+		}
 	}
 }
