@@ -15,7 +15,8 @@ import (
 //   - contradicts itself or HTTP (checkOperation);
 //   - has path parameters that disagree with its path;
 //   - has a response body type with members its schema leaves out
-//     (checkResponseMembers);
+//     (checkResponseMembers), or a body type holding a url.URL, which its
+//     schema describes as a string (checkURLMembers);
 //   - requires a security scheme Signet cannot enforce (securityGuard);
 //   - claims a route that an operation, Signet's own routes or a handler
 //     mounted on Router() already serve (mounted is the pattern of such a
@@ -59,6 +60,9 @@ func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *Re
 		return nil, err
 	}
 	if err := checkResponseMembers(op, a.api.OpenAPI().Components.Schemas); err != nil {
+		return nil, err
+	}
+	if err := checkURLMembers(op, a.api.OpenAPI().Components.Schemas); err != nil {
 		return nil, err
 	}
 	guard, err := a.securityGuard(op)

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -50,6 +51,12 @@ type standardTypesBody struct {
 		Amount json.Number `json:"amount"`
 		Count  *big.Int    `json:"count,omitempty"`
 		Peer   net.IP      `json:"peer,omitempty"`
+	}
+}
+
+type urlBody struct {
+	Body struct {
+		Link url.URL `json:"link"`
 	}
 }
 
@@ -196,6 +203,8 @@ func bodyRows() []row {
 			requests: []request{POST("/n", `{"nick":null}`), POST("/n", `{"nick":"x","plan":null}`), POST("/n", `{}`)}},
 		{name: "body/standard-types", setup: func(r routes) { post(r, "/amounts", echo[standardTypesBody]) },
 			requests: []request{POST("/amounts", `{"amount":12.50,"count":12345678901234567890,"peer":"::1"}`), POST("/amounts", `{"amount":"12"}`), POST("/amounts", `{"amount":1,"count":"12"}`)}},
+		{name: "body/url-member", setup: func(r routes) { post(r, "/links", echo[urlBody]) },
+			requests: []request{POST("/links", `{"link":"https://example.com/"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
 			requests: []request{POST("/m", `{"a":1,"b":2}`), POST("/m", `{"a":"x"}`)}},
 		{name: "body/list", setup: func(r routes) { post(r, "/l", echo[listBody]) },
