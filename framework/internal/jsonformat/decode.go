@@ -52,7 +52,8 @@ var (
 // that fits v. In the last case encoding/json decides, fills v and
 // describes the error, so that error messages are encoding/json's.
 // Values that may hold an encoding/json Number are decoded by
-// encoding/json, once the policy is checked on the text.
+// encoding/json, once the policy is checked on the text; its errors about
+// a Number are restated (describeNumberError).
 func Unmarshal(data []byte, v any) error {
 	return describeTypeError(unmarshal(data, v))
 }
@@ -101,7 +102,10 @@ func unmarshalWithEncodingJSON(data []byte, v any) error {
 	if hasDuplicateNames(data) {
 		return errDuplicateName
 	}
-	return json.Unmarshal(data, v)
+	if err := json.Unmarshal(data, v); err != nil {
+		return describeNumberError(data, reflect.TypeOf(v), err)
+	}
+	return nil
 }
 
 // holdsNumber reports whether a value of type t may hold an

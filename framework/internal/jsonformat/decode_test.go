@@ -65,7 +65,9 @@ var codecBodies = []string{
 func checkUnmarshal(t *testing.T, data []byte, v, want any) {
 	t.Helper()
 	err := Unmarshal(data, v)
-	wantErr := describeTypeError(json.Unmarshal(data, want))
+	legacyErr := json.Unmarshal(data, want)
+	wantErr := describeTypeError(legacyErr)
+	numberErr := legacyErr != nil && describeNumberError(data, reflect.TypeOf(want), legacyErr) != legacyErr
 	exact, folded := duplicateNamesByTokens(data) // before any syntax error
 	_, isAny := v.(*any)
 	valid := json.Valid(data)
@@ -85,6 +87,12 @@ func checkUnmarshal(t *testing.T, data []byte, v, want any) {
 	case errors.Is(err, errDuplicateName) && !valid && hasRepeatedString(data):
 		// The decoder found a duplicate name in a value where the
 		// tokenizer stopped at the value itself.
+	case numberErr:
+		// encoding/json's message repeats the value or does not say where
+		// it is: Unmarshal says where, not what.
+		if !numberMismatch.MatchString(errString(err)) {
+			t.Errorf("%q into %T: error %v, want where a json.Number does not fit (encoding/json %v)", data, v, err, legacyErr)
+		}
 	case errString(err) != errString(wantErr):
 		t.Errorf("%q into %T: error %v, encoding/json %v", data, v, err, wantErr)
 	case err == nil && !reflect.DeepEqual(v, want):
@@ -112,6 +120,10 @@ func hasRepeatedString(data []byte) bool {
 }
 
 var jsonString = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// numberMismatch is Unmarshal's error for a value that does not fit a
+// json.Number.
+var numberMismatch = regexp.MustCompile(`^(the value of body\.\S+|a value in the body) does not fit: expected a number$`)
 
 func TestUnmarshalDecodesAsEncodingJSON(t *testing.T) {
 	for _, body := range codecBodies {
@@ -214,7 +226,13 @@ func TestUnmarshalDecodesNumbersWithEncodingJSON(t *testing.T) {
 	}{
 		{`{"number":1e3,"name":"a"}`, "", "1e3"},
 		{`{"number":"12"}`, "", "12"},
-		{`{"number":"x"}`, onToolchain(`json: invalid number literal, trying to unmarshal "\"x\"" into Number`, "the value of the body does not fit: expected a number"), ""},
+		// encoding/json repeats the value (before Go 1.27) or does not say
+		// where it is (from Go 1.27 on): Unmarshal says where, not what.
+		{`{"number":"x"}`, "the value of body.number does not fit: expected a number", ""},
+		{`{"number":"` + strings.Repeat("9", 100) + `x"}`, "the value of body.number does not fit: expected a number", ""},
+		{`{"Again":[1,"x"]}`, "the value of body.Again.1 does not fit: expected a number", ""},
+		{`{"Again":[1,true]}`, onToolchain("the value of body.Again does not fit: expected a number", "the value of body.Again.1 does not fit: expected a number"), ""},
+		{`{"codecInput":1,"count":"7","number":"x"}`, onToolchain("a value in the body does not fit: expected a number", "the value of body.count does not fit: expected an integer of at most 32 bits"), ""},
 		{`{"number":1,"name":"a","x":1,"x":2}`, dup, ""},
 		{`{"number":1,"name":"a","NAME":"b"}`, dup, ""},
 		{`{"number":1,"labels":{"a":"1","A":"1"}}`, dup, ""},

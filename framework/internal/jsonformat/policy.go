@@ -49,7 +49,13 @@ func describeTypeError(err error) error {
 	if typeErr.Field != "" {
 		where = "body." + typeErr.Field
 	}
-	return fmt.Errorf("the value of %s does not fit: expected %s", where, jsonKind(typeErr.Type))
+	return mismatch(where, typeErr.Type)
+}
+
+// mismatch says that the value at where (a location) does not fit Go
+// type t.
+func mismatch(where string, t reflect.Type) error {
+	return fmt.Errorf("the value of %s does not fit: expected %s", where, jsonKind(t))
 }
 
 // jsonKind describes the JSON values that decode into a Go type.
