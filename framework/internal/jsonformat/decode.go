@@ -52,8 +52,9 @@ var (
 // that fits v. In the last case encoding/json decides, fills v and
 // describes the error, so that error messages are encoding/json's.
 // Values that may hold an encoding/json Number are decoded by
-// encoding/json, once the policy is checked on the text; its errors about
-// a Number are restated (describeNumberError).
+// encoding/json, once the policy is checked on the text. Errors that would
+// repeat the body or not say where the fault is are restated
+// (describeValueError).
 func Unmarshal(data []byte, v any) error {
 	return describeTypeError(unmarshal(data, v))
 }
@@ -90,7 +91,10 @@ func unmarshal(data []byte, v any) error {
 	if !errors.As(err, &syntaxErr) && hasDuplicateNames(data) {
 		return errDuplicateName
 	}
-	return json.Unmarshal(data, v)
+	if err := json.Unmarshal(data, v); err != nil {
+		return describeValueError(data, reflect.TypeOf(v), err)
+	}
+	return nil
 }
 
 // unmarshalWithEncodingJSON checks the policy on data and decodes it with
@@ -103,7 +107,7 @@ func unmarshalWithEncodingJSON(data []byte, v any) error {
 		return errDuplicateName
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return describeNumberError(data, reflect.TypeOf(v), err)
+		return describeValueError(data, reflect.TypeOf(v), err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package jsonformat
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"reflect"
 	"regexp"
 	"strings"
@@ -67,7 +68,7 @@ func checkUnmarshal(t *testing.T, data []byte, v, want any) {
 	err := Unmarshal(data, v)
 	legacyErr := json.Unmarshal(data, want)
 	wantErr := describeTypeError(legacyErr)
-	numberErr := legacyErr != nil && describeNumberError(data, reflect.TypeOf(want), legacyErr) != legacyErr
+	restated := legacyErr != nil && describeValueError(data, reflect.TypeOf(want), legacyErr) != legacyErr
 	exact, folded := duplicateNamesByTokens(data) // before any syntax error
 	_, isAny := v.(*any)
 	valid := json.Valid(data)
@@ -87,11 +88,11 @@ func checkUnmarshal(t *testing.T, data []byte, v, want any) {
 	case errors.Is(err, errDuplicateName) && !valid && hasRepeatedString(data):
 		// The decoder found a duplicate name in a value where the
 		// tokenizer stopped at the value itself.
-	case numberErr:
+	case restated:
 		// encoding/json's message repeats the value or does not say where
 		// it is: Unmarshal says where, not what.
-		if !numberMismatch.MatchString(errString(err)) {
-			t.Errorf("%q into %T: error %v, want where a json.Number does not fit (encoding/json %v)", data, v, err, legacyErr)
+		if !restatedError.MatchString(errString(err)) {
+			t.Errorf("%q into %T: error %v, want where the fault is (encoding/json %v)", data, v, err, legacyErr)
 		}
 	case errString(err) != errString(wantErr):
 		t.Errorf("%q into %T: error %v, encoding/json %v", data, v, err, wantErr)
@@ -121,9 +122,9 @@ func hasRepeatedString(data []byte) bool {
 
 var jsonString = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
-// numberMismatch is Unmarshal's error for a value that does not fit a
-// json.Number.
-var numberMismatch = regexp.MustCompile(`^(the value of body\.\S+|a value in the body) does not fit: expected a number$`)
+// restatedError is Unmarshal's error where encoding/json's would repeat
+// the value or not say where it is.
+var restatedError = regexp.MustCompile(`^(the value of (the body|body\.\S+) (does not fit: expected [a-z0-9 ]+|is not valid; see its schema)|a value in the body is not valid; see the schema of the request body)$`)
 
 func TestUnmarshalDecodesAsEncodingJSON(t *testing.T) {
 	for _, body := range codecBodies {
@@ -232,7 +233,7 @@ func TestUnmarshalDecodesNumbersWithEncodingJSON(t *testing.T) {
 		{`{"number":"` + strings.Repeat("9", 100) + `x"}`, "the value of body.number does not fit: expected a number", ""},
 		{`{"Again":[1,"x"]}`, "the value of body.Again.1 does not fit: expected a number", ""},
 		{`{"Again":[1,true]}`, onToolchain("the value of body.Again does not fit: expected a number", "the value of body.Again.1 does not fit: expected a number"), ""},
-		{`{"codecInput":1,"count":"7","number":"x"}`, onToolchain("a value in the body does not fit: expected a number", "the value of body.count does not fit: expected an integer of at most 32 bits"), ""},
+		{`{"codecInput":1,"count":"7","number":"x"}`, "the value of body.count does not fit: expected an integer of at most 32 bits", ""},
 		{`{"number":1,"name":"a","x":1,"x":2}`, dup, ""},
 		{`{"number":1,"name":"a","NAME":"b"}`, dup, ""},
 		{`{"number":1,"labels":{"a":"1","A":"1"}}`, dup, ""},
@@ -254,6 +255,48 @@ func TestUnmarshalDecodesNumbersWithEncodingJSON(t *testing.T) {
 	} {
 		if got := holdsNumber(reflect.TypeOf(tc.v)); got != tc.want {
 			t.Errorf("holdsNumber(%T) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+// echoingText is a type whose decoding method's error repeats its input,
+// as time.Time's and math/big's do.
+type echoingText struct{}
+
+func (*echoingText) UnmarshalText(text []byte) error {
+	return errors.New("cannot use " + string(text))
+}
+
+type methodInput struct {
+	When  time.Time   `json:"when"`
+	Count *big.Int    `json:"count"`
+	Label echoingText `json:"label"`
+	Items []struct {
+		Amount json.Number `json:"amount"`
+	} `json:"items"`
+}
+
+// TestUnmarshalRestatesWhatRepeatsTheBody: encoding/json hands on the
+// error of a type's own decoding method, which may repeat the value, and
+// its json.Number errors repeat the value (before Go 1.27) or do not say
+// where it is (from Go 1.27 on). Unmarshal says where, and never what.
+func TestUnmarshalRestatesWhatRepeatsTheBody(t *testing.T) {
+	secret := "s3cr3t-" + strings.Repeat("x", 40)
+	for _, tc := range []struct{ body, want string }{
+		{`{"when":"` + secret + `"}`, "the value of body.when is not valid; see its schema"},
+		{`{"count":1.5` + `}`, "the value of body.count is not valid; see its schema"},
+		{`{"label":"` + secret + `"}`, "the value of body.label is not valid; see its schema"},
+		{`{"items":[{"amount":1},{"amount":"` + secret + `"}]}`, "the value of body.items.1.amount does not fit: expected a number"},
+		{`{"items":[{"amount":1},{"amount":{}}]}`, onToolchain("the value of body.items.amount does not fit: expected a number", "the value of body.items.1.amount does not fit: expected a number")},
+		{`{"when":"` + secret + `",}`, "invalid character '}' looking for beginning of object key string"},
+	} {
+		var v methodInput
+		err := Unmarshal([]byte(tc.body), &v)
+		if errString(err) != tc.want {
+			t.Errorf("%s: %q, want %q", tc.body, errString(err), tc.want)
+		}
+		if strings.Contains(errString(err), "s3cr3t") {
+			t.Errorf("%s: the error repeats the body: %v", tc.body, err)
 		}
 	}
 }
