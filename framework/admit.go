@@ -16,7 +16,9 @@ import (
 //   - has path parameters that disagree with its path;
 //   - has a response body type with members its schema leaves out
 //     (checkResponseMembers), or a body type holding a url.URL, which its
-//     schema describes as a string (checkURLMembers);
+//     schema describes as a string (checkURLMembers), or a field tagged
+//     ",string" with numeric bounds no string schema can check
+//     (documentStringOption, which documents such fields as strings);
 //   - requires a security scheme Signet cannot enforce (securityGuard);
 //   - claims a route that an operation, Signet's own routes or a handler
 //     mounted on Router() already serve (mounted is the pattern of such a
@@ -62,7 +64,7 @@ func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *Re
 	if err := checkResponseMembers(op, a.api.OpenAPI().Components.Schemas); err != nil {
 		return nil, err
 	}
-	if err := checkURLMembers(op, a.api.OpenAPI().Components.Schemas); err != nil {
+	if err := a.checkBodySchemas(op); err != nil {
 		return nil, err
 	}
 	guard, err := a.securityGuard(op)
@@ -70,6 +72,28 @@ func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *Re
 		return nil, err
 	}
 	return guard, a.routes.claim(op, mounted)
+}
+
+// checkBodySchemas runs the rules on the schemas of op's bodies
+// (checkURLMembers, documentStringOption), each schema once per App: the
+// schemas that passed are not checked again for the next operation.
+func (a *App) checkBodySchemas(op *huma.Operation) *RegistrationError {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	schemas := bodySchemas(op, a.api.OpenAPI().Components.Schemas, a.checkedSchemas)
+	if err := checkURLMembers(op, schemas); err != nil {
+		return err
+	}
+	if err := documentStringOption(op, schemas); err != nil {
+		return err
+	}
+	if a.checkedSchemas == nil {
+		a.checkedSchemas = map[string]bool{}
+	}
+	for _, named := range schemas {
+		a.checkedSchemas[named.ref] = true
+	}
+	return nil
 }
 
 // documentedSuccess is the DefaultStatus of an operation that reaches the

@@ -23,12 +23,15 @@ type App struct {
 	api    huma.API
 	routes *routeTable
 
-	mu          sync.Mutex // guards middlewares and started
+	mu          sync.Mutex // guards middlewares, started and checkedSchemas
 	middlewares []func(http.Handler) http.Handler
 	started     bool
-	handler     http.Handler // middlewares around router, built on the first request
-	routeErr    error        // a route an operation lost to Router(), found on the first request
-	buildOnce   sync.Once
+	// checkedSchemas are the references of the body schemas that passed
+	// checkBodySchemas.
+	checkedSchemas map[string]bool
+	handler        http.Handler // middlewares around router, built on the first request
+	routeErr       error        // a route an operation lost to Router(), found on the first request
+	buildOnce      sync.Once
 
 	// streamsEnd is done when a server of the App begins to shut down: the
 	// requests of streaming operations, which run until their client

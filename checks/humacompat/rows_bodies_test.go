@@ -54,6 +54,12 @@ type standardTypesBody struct {
 	}
 }
 
+type stringOptionBody struct {
+	Body struct {
+		ID int64 `json:"id,string"`
+	}
+}
+
 type urlBody struct {
 	Body struct {
 		Link url.URL `json:"link"`
@@ -203,6 +209,8 @@ func bodyRows() []row {
 			requests: []request{POST("/n", `{"nick":null}`), POST("/n", `{"nick":"x","plan":null}`), POST("/n", `{}`)}},
 		{name: "body/standard-types", setup: func(r routes) { post(r, "/amounts", echo[standardTypesBody]) },
 			requests: []request{POST("/amounts", `{"amount":12.50,"count":12345678901234567890,"peer":"::1"}`), POST("/amounts", `{"amount":"12"}`), POST("/amounts", `{"amount":1,"count":"12"}`)}},
+		{name: "body/string-option", setup: func(r routes) { post(r, "/ids", echo[stringOptionBody]) },
+			requests: []request{POST("/ids", `{"id":"12345678901234567"}`), POST("/ids", `{"id":12}`)}},
 		{name: "body/url-member", setup: func(r routes) { post(r, "/links", echo[urlBody]) },
 			requests: []request{POST("/links", `{"link":"https://example.com/"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
