@@ -30,6 +30,9 @@ import (
 // type; editing one twice changes nothing.
 func documentStringOption(op *huma.Operation, schemas []namedSchema) *RegistrationError {
 	for _, named := range schemas {
+		if implementsJSONMethods(named.t) {
+			continue // it writes and reads itself
+		}
 		for _, f := range jsonFields(named.t) {
 			if !hasStringOption(f) {
 				continue

@@ -19,6 +19,9 @@ import (
 // whoever registered op.
 func checkURLMembers(op *huma.Operation, schemas []namedSchema) *RegistrationError {
 	for _, named := range schemas {
+		if implementsJSONMethods(named.t) {
+			continue // it writes and reads itself
+		}
 		for _, f := range jsonFields(named.t) {
 			if elementType(f.Type) != urlType {
 				continue

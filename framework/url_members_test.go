@@ -2,6 +2,7 @@ package framework_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -21,6 +22,29 @@ type bookmarkPage struct {
 	Items []struct {
 		Mirrors map[string]*url.URL `json:"mirrors"`
 	} `json:"items"`
+}
+
+// selfEncodedLink writes and reads itself: encoding/json never sees its
+// url.URL.
+type selfEncodedLink struct {
+	Link url.URL `json:"link"`
+}
+
+func (l selfEncodedLink) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"link": l.Link.String()})
+}
+
+func (l *selfEncodedLink) UnmarshalJSON(data []byte) error {
+	var v struct{ Link string }
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	u, err := url.Parse(v.Link)
+	if err != nil {
+		return err
+	}
+	l.Link = *u
+	return nil
 }
 
 // TestURLMembersAreRefused: encoding/json writes and reads a url.URL as an
@@ -60,6 +84,7 @@ func TestURLMembersAreRefused(t *testing.T) {
 		})
 	}
 	app, _ := newApp(t)
+	framework.Post(app, "/self-encoded", func(context.Context, *struct{ Body selfEncodedLink }) (*struct{}, error) { return nil, nil })
 	framework.Post(app, "/bookmarks", func(_ context.Context, in *struct {
 		Body struct {
 			Link string `json:"link" format:"uri"`
