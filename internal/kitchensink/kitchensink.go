@@ -61,7 +61,7 @@ type Widget struct {
 	Shipping   Address            `json:"shipping" doc:"Where it ships from"`
 	Category   *Category          `json:"category,omitempty"`
 	Thumbnail  []byte             `json:"thumbnail,omitempty" doc:"PNG thumbnail"`
-	Released   time.Time          `json:"released" format:"date" doc:"Release day"`
+	Released   string             `json:"released" format:"date" doc:"Release day"`
 	Secret     string             `json:"secret,omitempty" writeOnly:"true"`
 	Legacy     string             `json:"legacy,omitempty" deprecated:"true"`
 	Internal   string             `json:"internal,omitempty" hidden:"true"`
