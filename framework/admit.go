@@ -15,10 +15,11 @@ import (
 //   - contradicts itself or HTTP (checkOperation);
 //   - has path parameters that disagree with its path;
 //   - has a response body type with members its schema leaves out
-//     (checkResponseMembers), or a body type holding a url.URL, which its
-//     schema describes as a string (checkURLMembers), or a field tagged
-//     ",string" with numeric bounds no string schema can check
-//     (documentStringOption, which documents such fields as strings);
+//     (checkResponseMembers);
+//   - has body types that encoding/json would write otherwise than their
+//     schemas say, or that no schema can describe (checkBodySchemas: a
+//     url.URL, a time.Time in another format than date-time, numeric
+//     bounds on a field tagged ",string");
 //   - requires a security scheme Signet cannot enforce (securityGuard);
 //   - claims a route that an operation, Signet's own routes or a handler
 //     mounted on Router() already serve (mounted is the pattern of such a
@@ -75,13 +76,17 @@ func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *Re
 }
 
 // checkBodySchemas runs the rules on the schemas of op's bodies
-// (checkURLMembers, documentStringOption), each schema once per App: the
-// schemas that passed are not checked again for the next operation.
+// (checkURLMembers, checkTimeMembers, documentStringOption), each schema
+// once per App: the schemas that passed are not checked again for the
+// next operation.
 func (a *App) checkBodySchemas(op *huma.Operation) *RegistrationError {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	schemas := bodySchemas(op, a.api.OpenAPI().Components.Schemas, a.checkedSchemas)
 	if err := checkURLMembers(op, schemas); err != nil {
+		return err
+	}
+	if err := checkTimeMembers(op, schemas); err != nil {
 		return err
 	}
 	if err := documentStringOption(op, schemas); err != nil {

@@ -102,8 +102,8 @@ var deliberateDifferences = []difference{
 	},
 	{
 		id:     "contradictions-refused",
-		reason: "An operation that contradicts itself or HTTP (a Body on a 204, a {param} with no field, a response body type embedding an unexported type whose fields encoding/json writes but the schema leaves out, a body holding a url.URL, which encoding/json writes as an object and Huma documents as a string) is refused at registration with what to change, instead of misbehaving on the wire.",
-		rows:   []string{"path/declared-but-missing", "params/embedded-unexported", "response/body-on-204", "body/url-member"},
+		reason: "An operation that contradicts itself or HTTP (a Body on a 204, a {param} with no field, a response body type embedding an unexported type whose fields encoding/json writes but the schema leaves out, a body holding a url.URL, which encoding/json writes as an object and Huma documents as a string, or a time.Time whose timeFormat or format tag documents a date where encoding/json sends a date-time) is refused at registration with what to change, instead of misbehaving on the wire.",
+		rows:   []string{"path/declared-but-missing", "params/embedded-unexported", "response/body-on-204", "body/url-member", "body/time-format"},
 	},
 	{
 		id:     "status-rules",

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -57,6 +58,12 @@ type standardTypesBody struct {
 type stringOptionBody struct {
 	Body struct {
 		ID int64 `json:"id,string"`
+	}
+}
+
+type dateBody struct {
+	Body struct {
+		Day time.Time `json:"day" timeFormat:"2006-01-02"`
 	}
 }
 
@@ -211,6 +218,8 @@ func bodyRows() []row {
 			requests: []request{POST("/amounts", `{"amount":12.50,"count":12345678901234567890,"peer":"::1"}`), POST("/amounts", `{"amount":"12"}`), POST("/amounts", `{"amount":1,"count":"12"}`)}},
 		{name: "body/string-option", setup: func(r routes) { post(r, "/ids", echo[stringOptionBody]) },
 			requests: []request{POST("/ids", `{"id":"12345678901234567"}`), POST("/ids", `{"id":12}`)}},
+		{name: "body/time-format", setup: func(r routes) { post(r, "/days", echo[dateBody]) },
+			requests: []request{POST("/days", `{"day":"2024-05-06"}`), POST("/days", `{"day":"2024-05-06T00:00:00Z"}`)}},
 		{name: "body/url-member", setup: func(r routes) { post(r, "/links", echo[urlBody]) },
 			requests: []request{POST("/links", `{"link":"https://example.com/"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
