@@ -76,9 +76,9 @@ func (a *App) admission(op *huma.Operation, mounted string) (*securityGuard, *Re
 }
 
 // checkBodySchemas runs the rules on the schemas of op's bodies
-// (checkURLMembers, checkTimeMembers, documentStringOption), each schema
-// once per App: the schemas that passed are not checked again for the
-// next operation.
+// (checkURLMembers, checkTimeMembers, documentStringOption,
+// documentWireShapes), each schema once per App: the schemas that passed
+// are not checked again for the next operation.
 func (a *App) checkBodySchemas(op *huma.Operation) *RegistrationError {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -92,6 +92,7 @@ func (a *App) checkBodySchemas(op *huma.Operation) *RegistrationError {
 	if err := documentStringOption(op, schemas); err != nil {
 		return err
 	}
+	documentWireShapes(schemas)
 	if a.checkedSchemas == nil {
 		a.checkedSchemas = map[string]bool{}
 	}

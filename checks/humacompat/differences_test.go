@@ -96,6 +96,11 @@ var deliberateDifferences = []difference{
 		rows:   []string{"body/string-option"},
 	},
 	{
+		id:     "wire-shapes",
+		reason: "A map or `[]byte` member without omitempty is documented as nullable, since encoding/json sends null for a nil one, and an array of bytes (`[32]byte`) as the array of numbers encoding/json sends and reads; Huma documents an object, a string and a base64 string, so a zero response contradicts the document and a digest cannot be sent.",
+		rows:   []string{"body/wire-shapes"},
+	},
+	{
 		id:     "bodiless-statuses",
 		reason: "Responses with status 1xx, 204, 205 and 304 carry no body and no content headers, as RFC 9110 requires; Huma sends a 205's body and a 204's Content-Type.",
 		rows:   []string{"response/body-on-204", "response/dynamic-304-with-body"},

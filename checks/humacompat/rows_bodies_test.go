@@ -67,6 +67,13 @@ type dateBody struct {
 	}
 }
 
+type shapesBody struct {
+	Body struct {
+		Labels map[string]string `json:"labels"`
+		Digest [4]byte           `json:"digest"`
+	}
+}
+
 type urlBody struct {
 	Body struct {
 		Link url.URL `json:"link"`
@@ -220,6 +227,8 @@ func bodyRows() []row {
 			requests: []request{POST("/ids", `{"id":"12345678901234567"}`), POST("/ids", `{"id":12}`)}},
 		{name: "body/time-format", setup: func(r routes) { post(r, "/days", echo[dateBody]) },
 			requests: []request{POST("/days", `{"day":"2024-05-06"}`), POST("/days", `{"day":"2024-05-06T00:00:00Z"}`)}},
+		{name: "body/wire-shapes", setup: func(r routes) { post(r, "/shapes", echo[shapesBody]) },
+			requests: []request{POST("/shapes", `{"labels":null,"digest":[1,2,3,4]}`), POST("/shapes", `{"labels":{},"digest":"AQIDBA=="}`)}},
 		{name: "body/url-member", setup: func(r routes) { post(r, "/links", echo[urlBody]) },
 			requests: []request{POST("/links", `{"link":"https://example.com/"}`)}},
 		{name: "body/map", setup: func(r routes) { post(r, "/m", echo[mapBody]) },
