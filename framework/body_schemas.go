@@ -26,33 +26,17 @@ func bodySchemas(op *huma.Operation, registry huma.Registry, skip map[string]boo
 	seen := map[string]bool{}
 	var walk func(s *huma.Schema, body string)
 	walk = func(s *huma.Schema, body string) {
-		if s == nil {
-			return
-		}
-		if s.Ref != "" {
-			if seen[s.Ref] || skip[s.Ref] {
+		eachRef(s, func(ref string) {
+			if seen[ref] || skip[ref] {
 				return
 			}
-			seen[s.Ref] = true
-			named, t := registry.SchemaFromRef(s.Ref), registry.TypeFromRef(s.Ref)
+			seen[ref] = true
+			named, t := registry.SchemaFromRef(ref), registry.TypeFromRef(ref)
 			if named != nil && t != nil {
-				found = append(found, namedSchema{named, s.Ref, t, body})
+				found = append(found, namedSchema{named, ref, t, body})
 				walk(named, body)
 			}
-			return
-		}
-		walk(s.Items, body)
-		if additional, ok := s.AdditionalProperties.(*huma.Schema); ok {
-			walk(additional, body)
-		}
-		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
-			walk(s.Properties[name], body)
-		}
-		for _, list := range [][]*huma.Schema{s.AllOf, s.AnyOf, s.OneOf} {
-			for _, sub := range list {
-				walk(sub, body)
-			}
-		}
+		})
 	}
 	if op.RequestBody != nil {
 		for _, mediaType := range slices.Sorted(maps.Keys(op.RequestBody.Content)) {

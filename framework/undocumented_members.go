@@ -52,6 +52,17 @@ func checkResponseMembers(op *huma.Operation, registry huma.Registry) *Registrat
 // arrays, maps, properties and compositions.
 func schemaTypes(s *huma.Schema, registry huma.Registry) []reflect.Type {
 	var types []reflect.Type
+	eachRef(s, func(ref string) {
+		if t := registry.TypeFromRef(ref); t != nil {
+			types = append(types, t)
+		}
+	})
+	return types
+}
+
+// eachRef calls visit with each reference s holds, through arrays, maps,
+// properties and compositions, without following them.
+func eachRef(s *huma.Schema, visit func(ref string)) {
 	seen := map[*huma.Schema]bool{}
 	var walk func(s *huma.Schema)
 	walk = func(s *huma.Schema) {
@@ -60,9 +71,7 @@ func schemaTypes(s *huma.Schema, registry huma.Registry) []reflect.Type {
 		}
 		seen[s] = true
 		if s.Ref != "" {
-			if t := registry.TypeFromRef(s.Ref); t != nil {
-				types = append(types, t)
-			}
+			visit(s.Ref)
 			return
 		}
 		walk(s.Items)
@@ -80,7 +89,6 @@ func schemaTypes(s *huma.Schema, registry huma.Registry) []reflect.Type {
 		}
 	}
 	walk(s)
-	return types
 }
 
 // hiddenMembers finds, in t or any type it reaches through fields,
