@@ -1,6 +1,7 @@
 // Package kitchensink is an API that uses every feature the OpenAPI
 // document can describe: every parameter kind, nested, recursive, embedded
-// and generic types, enums, nullable fields, arrays, maps, times, extra
+// and generic types, enums, nullable fields, arrays, maps, times, the
+// members encoding/json writes otherwise than Huma documents, extra
 // documented responses, bodiless statuses, security schemes, webhooks and a
 // licence identifier. Tests render its document in every version and
 // format and have independent tools check it.
@@ -8,7 +9,10 @@ package kitchensink
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"math/big"
+	"net"
 	"net/http"
 	"time"
 
@@ -66,6 +70,26 @@ type Widget struct {
 	Legacy     string             `json:"legacy,omitempty" deprecated:"true"`
 	Internal   string             `json:"internal,omitempty" hidden:"true"`
 	Discount   float64            `json:"discount,omitempty" dependentRequired:"notes"`
+}
+
+// Measurement holds the members whose JSON encoding/json writes otherwise
+// than Huma's schemas say, as Signet documents them: numbers held as
+// json.Number and *big.Int, an address of either IP version, values sent
+// as strings (",string"), a byte array (an array of numbers), and a map
+// and a []byte that are null when nil.
+type Measurement struct {
+	Amount     json.Number       `json:"amount" doc:"Exact decimal amount"`
+	Count      *big.Int          `json:"count" doc:"Arbitrary-precision count, null if unknown"`
+	Peer       net.IP            `json:"peer,omitempty" doc:"IPv4 or IPv6 address"`
+	Serial     int64             `json:"serial,string" doc:"64-bit serial, as a string for JavaScript clients"`
+	Ratio      float64           `json:"ratio,omitempty,string" default:"0.5"`
+	Digest     [4]byte           `json:"digest" doc:"Four bytes, as numbers"`
+	Attributes map[string]string `json:"attributes" doc:"Null when there are none"`
+	Payload    []byte            `json:"payload" doc:"Base64, null when empty"`
+}
+
+type measurementIO struct {
+	Body Measurement
 }
 
 // WidgetDraft is the body of a create request.
@@ -240,6 +264,13 @@ func New() *framework.App {
 		return &categoryOutput{Body: Category{Name: "root"}}, nil
 	}, func(op *framework.Operation) {
 		op.OperationID = "get-root-category"
+		op.Security = []map[string][]string{}
+	})
+	framework.Put(app, "/measurements/latest", func(_ context.Context, in *measurementIO) (*measurementIO, error) {
+		return in, nil
+	}, func(op *framework.Operation) {
+		op.OperationID = "put-measurement"
+		op.Tags = []string{"meta"}
 		op.Security = []map[string][]string{}
 	})
 	framework.Get(app, "/health", func(context.Context, *struct{}) (*healthOutput, error) {
