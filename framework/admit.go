@@ -83,16 +83,17 @@ func (a *App) checkBodySchemas(op *huma.Operation) *RegistrationError {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	schemas := bodySchemas(op, a.api.OpenAPI().Components.Schemas, a.checkedSchemas)
-	if err := checkURLMembers(op, schemas); err != nil {
+	members := bodyMembers(schemas)
+	if err := checkURLMembers(op, members); err != nil {
 		return err
 	}
-	if err := checkTimeMembers(op, schemas); err != nil {
+	if err := checkTimeMembers(op, members); err != nil {
 		return err
 	}
-	if err := documentStringOption(op, schemas); err != nil {
+	if err := documentStringOption(op, members); err != nil {
 		return err
 	}
-	documentWireShapes(schemas)
+	documentWireShapes(members)
 	if a.checkedSchemas == nil {
 		a.checkedSchemas = map[string]bool{}
 	}

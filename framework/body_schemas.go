@@ -1,9 +1,12 @@
 package framework
 
 import (
+	"encoding"
+	"encoding/json"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -55,6 +58,55 @@ func bodySchemas(op *huma.Operation, registry huma.Registry, skip map[string]boo
 		}
 	}
 	return found
+}
+
+// bodyMember is a member of a body schema: the Go field encoding/json
+// writes and reads it from, the member's schema (nil when Huma documents
+// none), and the schema it belongs to.
+type bodyMember struct {
+	field  reflect.StructField
+	schema *huma.Schema
+	owner  namedSchema
+}
+
+// bodyMembers lists the members of schemas, as Huma finds them in their Go
+// types, less those of types with their own JSON methods: how such a type
+// writes and reads its fields is its own.
+func bodyMembers(schemas []namedSchema) []bodyMember {
+	var members []bodyMember
+	for _, named := range schemas {
+		if implementsJSONMethods(named.t) {
+			continue
+		}
+		for _, f := range jsonFields(named.t) {
+			members = append(members, bodyMember{f, named.schema.Properties[jsonMemberName(f)], named})
+		}
+	}
+	return members
+}
+
+// implementsJSONMethods reports whether t encodes or decodes itself, so
+// that encoding/json applies neither its options (",string") nor its own
+// encoding of t's kind.
+func implementsJSONMethods(t reflect.Type) bool {
+	for _, method := range jsonMethods {
+		if t.Implements(method) || reflect.PointerTo(derefType(t)).Implements(method) {
+			return true
+		}
+	}
+	return false
+}
+
+var jsonMethods = []reflect.Type{
+	reflect.TypeFor[json.Marshaler](), reflect.TypeFor[json.Unmarshaler](),
+	reflect.TypeFor[encoding.TextMarshaler](), reflect.TypeFor[encoding.TextUnmarshaler](),
+}
+
+// hasJSONOption reports whether f's json tag gives option ("string",
+// "omitempty", ...).
+func hasJSONOption(f reflect.StructField, option string) bool {
+	_, options, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return slices.Contains(strings.Split(options, ","), option)
 }
 
 // jsonFields lists the fields of struct t that Huma documents as members,

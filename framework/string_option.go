@@ -1,12 +1,9 @@
 package framework
 
 import (
-	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -25,44 +22,36 @@ import (
 // maximum, multipleOf) cannot be checked on a string: an operation that
 // declares them on such a field is refused, with what to change.
 //
-// It reads the schemas Huma documented for op (bodySchemas), so it applies
-// whoever registered op. Schemas are shared by the operations that use a
-// type; editing one twice changes nothing.
-func documentStringOption(op *huma.Operation, schemas []namedSchema) *RegistrationError {
-	for _, named := range schemas {
-		if implementsJSONMethods(named.t) {
-			continue // it writes and reads itself
+// It reads the members of the schemas Huma documented for op
+// (bodyMembers), so it applies whoever registered op. Schemas are shared
+// by the operations that use a type; editing one twice changes nothing.
+func documentStringOption(op *huma.Operation, members []bodyMember) *RegistrationError {
+	for _, m := range members {
+		f, s := m.field, m.schema
+		pattern, ok := stringOptionPatterns[derefType(f.Type).Kind()]
+		if !hasJSONOption(f, "string") || !ok || implementsJSONMethods(f.Type) {
+			continue // no option, or one encoding/json ignores there
 		}
-		for _, f := range jsonFields(named.t) {
-			if !hasStringOption(f) {
-				continue
-			}
-			pattern, ok := stringOptionPatterns[derefType(f.Type).Kind()]
-			if !ok || implementsJSONMethods(f.Type) {
-				continue // encoding/json ignores the option there
-			}
-			s := named.schema.Properties[jsonMemberName(f)]
-			if s == nil || s.Type == huma.TypeString {
-				continue // not documented, or done already
-			}
-			if bound := numericBound(s, derefType(f.Type).Kind()); bound != "" {
-				return &RegistrationError{
-					Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
-					Problem: fmt.Sprintf("the field %s of %s is tagged %s and json:\",string\": encoding/json sends and reads it as a JSON string, on which a schema cannot check %s",
-						f.Name, typeDescription(named.t), bound, bound),
-					Fix: fmt.Sprintf("drop the %s tag and check the value in the handler, or drop the \",string\" option", bound),
-				}
-			}
-			s.Type, s.Pattern, s.Minimum = huma.TypeString, pattern, nil
-			s.Default = stringForm(s.Default)
-			for i := range s.Examples {
-				s.Examples[i] = stringForm(s.Examples[i])
-			}
-			for i := range s.Enum {
-				s.Enum[i] = stringForm(s.Enum[i])
-			}
-			s.PrecomputeMessages()
+		if s == nil || s.Type == huma.TypeString {
+			continue // not documented, or done already
 		}
+		if bound := numericBound(s, derefType(f.Type).Kind()); bound != "" {
+			return &RegistrationError{
+				Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
+				Problem: fmt.Sprintf("the field %s of %s is tagged %s and json:\",string\": encoding/json sends and reads it as a JSON string, on which a schema cannot check %s",
+					f.Name, typeDescription(m.owner.t), bound, bound),
+				Fix: fmt.Sprintf("drop the %s tag and check the value in the handler, or drop the \",string\" option", bound),
+			}
+		}
+		s.Type, s.Pattern, s.Minimum = huma.TypeString, pattern, nil
+		s.Default = stringForm(s.Default)
+		for i := range s.Examples {
+			s.Examples[i] = stringForm(s.Examples[i])
+		}
+		for i := range s.Enum {
+			s.Enum[i] = stringForm(s.Enum[i])
+		}
+		s.PrecomputeMessages()
 	}
 	return nil
 }
@@ -115,23 +104,4 @@ func stringForm(v any) any {
 		return v
 	}
 	return string(text)
-}
-
-func hasStringOption(f reflect.StructField) bool {
-	_, options, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return slices.Contains(strings.Split(options, ","), "string")
-}
-
-// implementsJSONMethods reports whether t encodes or decodes itself, so
-// that encoding/json does not apply the ",string" option to it.
-func implementsJSONMethods(t reflect.Type) bool {
-	for _, method := range []reflect.Type{
-		reflect.TypeFor[json.Marshaler](), reflect.TypeFor[json.Unmarshaler](),
-		reflect.TypeFor[encoding.TextMarshaler](), reflect.TypeFor[encoding.TextUnmarshaler](),
-	} {
-		if t.Implements(method) || reflect.PointerTo(derefType(t)).Implements(method) {
-			return true
-		}
-	}
-	return false
 }

@@ -16,30 +16,25 @@ import (
 // where "2026-12-02T00:00:00Z" is sent, and a client sending the
 // documented date would be refused.
 //
-// It reads the schemas Huma documented for op (bodySchemas), so it applies
-// whoever registered op.
-func checkTimeMembers(op *huma.Operation, schemas []namedSchema) *RegistrationError {
-	for _, named := range schemas {
-		if implementsJSONMethods(named.t) {
-			continue // it writes and reads itself
+// It reads the members of the schemas Huma documented for op
+// (bodyMembers), so it applies whoever registered op.
+func checkTimeMembers(op *huma.Operation, members []bodyMember) *RegistrationError {
+	for _, m := range members {
+		if elementType(m.field.Type) != timeType {
+			continue
 		}
-		for _, f := range jsonFields(named.t) {
-			if elementType(f.Type) != timeType {
-				continue
-			}
-			s := named.schema.Properties[jsonMemberName(f)]
-			for s != nil && s.Type == huma.TypeArray {
-				s = s.Items
-			}
-			if s == nil || s.Format == "date-time" {
-				continue
-			}
-			return &RegistrationError{
-				Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
-				Problem: fmt.Sprintf("the %s body documents the time.Time field %s of %s as format %q: encoding/json writes and reads a time.Time in a body as an RFC 3339 date-time, whatever its timeFormat or format tag (which choose the layout of a parameter)",
-					named.body, f.Name, typeDescription(named.t), s.Format),
-				Fix: fmt.Sprintf("drop the timeFormat or format tag from %s, or give it a type that writes that layout (a string, or a type with MarshalText and UnmarshalText)", f.Name),
-			}
+		s := m.schema
+		for s != nil && s.Type == huma.TypeArray {
+			s = s.Items
+		}
+		if s == nil || s.Format == "date-time" {
+			continue
+		}
+		return &RegistrationError{
+			Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
+			Problem: fmt.Sprintf("the %s body documents the time.Time field %s of %s as format %q: encoding/json writes and reads a time.Time in a body as an RFC 3339 date-time, whatever its timeFormat or format tag (which choose the layout of a parameter)",
+				m.owner.body, m.field.Name, typeDescription(m.owner.t), s.Format),
+			Fix: fmt.Sprintf("drop the timeFormat or format tag from %s, or give it a type that writes that layout (a string, or a type with MarshalText and UnmarshalText)", m.field.Name),
 		}
 	}
 	return nil

@@ -15,24 +15,19 @@ import (
 // would describe other bodies than those sent, and a client that sends the
 // URL as a string, as documented, would be refused.
 //
-// It reads the schemas Huma documented for op (bodySchemas), so it applies
-// whoever registered op.
-func checkURLMembers(op *huma.Operation, schemas []namedSchema) *RegistrationError {
-	for _, named := range schemas {
-		if implementsJSONMethods(named.t) {
-			continue // it writes and reads itself
+// It reads the members of the schemas Huma documented for op
+// (bodyMembers), so it applies whoever registered op.
+func checkURLMembers(op *huma.Operation, members []bodyMember) *RegistrationError {
+	for _, m := range members {
+		if elementType(m.field.Type) != urlType {
+			continue
 		}
-		for _, f := range jsonFields(named.t) {
-			if elementType(f.Type) != urlType {
-				continue
-			}
-			return &RegistrationError{
-				Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
-				Problem: fmt.Sprintf("the %s body holds a url.URL (field %s of %s): encoding/json writes and reads a url.URL as an object of its parts (Scheme, Host, Path, ...), but the document would say a URL string",
-					named.body, f.Name, typeDescription(named.t)),
-				Fix: fmt.Sprintf("make the field %s a string tagged format:\"uri\" (documented and validated as a URL) and parse it with url.Parse, or give it a type with MarshalText and UnmarshalText",
-					f.Name),
-			}
+		return &RegistrationError{
+			Method: op.Method, Path: op.Path, Status: op.DefaultStatus,
+			Problem: fmt.Sprintf("the %s body holds a url.URL (field %s of %s): encoding/json writes and reads a url.URL as an object of its parts (Scheme, Host, Path, ...), but the document would say a URL string",
+				m.owner.body, m.field.Name, typeDescription(m.owner.t)),
+			Fix: fmt.Sprintf("make the field %s a string tagged format:\"uri\" (documented and validated as a URL) and parse it with url.Parse, or give it a type with MarshalText and UnmarshalText",
+				m.field.Name),
 		}
 	}
 	return nil

@@ -2,8 +2,6 @@ package framework
 
 import (
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -18,29 +16,26 @@ import (
 //   - an array of bytes ([32]byte) is a JSON array of numbers: Huma
 //     documents a base64 string, which only a []byte is.
 //
-// It reads the schemas Huma documented for op (bodySchemas), so it applies
-// whoever registered op. Editing a schema twice changes nothing.
-func documentWireShapes(schemas []namedSchema) {
-	for _, named := range schemas {
-		if implementsJSONMethods(named.t) {
-			continue // it writes and reads itself
+// It reads the members of the schemas Huma documented for op
+// (bodyMembers), so it applies whoever registered op. Editing a schema
+// twice changes nothing.
+func documentWireShapes(members []bodyMember) {
+	for _, m := range members {
+		f, s := m.field, m.schema
+		if s == nil || implementsJSONMethods(f.Type) {
+			continue
 		}
-		for _, f := range jsonFields(named.t) {
-			s := named.schema.Properties[jsonMemberName(f)]
-			if s == nil || implementsJSONMethods(f.Type) {
-				continue
-			}
-			t := derefType(f.Type)
-			if (t.Kind() == reflect.Map || isByteSlice(t)) && !omitted(f) && f.Tag.Get("nullable") == "" {
-				s.Nullable = true
-			}
-			// A byte array, or slices of them.
-			for s != nil && t.Kind() == reflect.Slice && !isByteSlice(t) && s.Type == huma.TypeArray {
-				s, t = s.Items, derefType(t.Elem())
-			}
-			if s != nil && isByteArray(t) && s.Type == huma.TypeString {
-				documentByteArray(s, t.Len())
-			}
+		t := derefType(f.Type)
+		omitted := hasJSONOption(f, "omitempty") || hasJSONOption(f, "omitzero")
+		if (t.Kind() == reflect.Map || isByteSlice(t)) && !omitted && f.Tag.Get("nullable") == "" {
+			s.Nullable = true
+		}
+		// A byte array, or slices of them.
+		for s != nil && t.Kind() == reflect.Slice && !isByteSlice(t) && s.Type == huma.TypeArray {
+			s, t = s.Items, derefType(t.Elem())
+		}
+		if s != nil && isByteArray(t) && s.Type == huma.TypeString {
+			documentByteArray(s, t.Len())
 		}
 	}
 }
@@ -62,12 +57,4 @@ func isByteSlice(t reflect.Type) bool {
 
 func isByteArray(t reflect.Type) bool {
 	return t.Kind() == reflect.Array && t.Elem().Kind() == reflect.Uint8 && !implementsJSONMethods(t)
-}
-
-// omitted reports whether encoding/json leaves f out when it is empty or
-// zero, rather than writing null.
-func omitted(f reflect.StructField) bool {
-	_, options, _ := strings.Cut(f.Tag.Get("json"), ",")
-	opts := strings.Split(options, ",")
-	return slices.Contains(opts, "omitempty") || slices.Contains(opts, "omitzero")
 }
