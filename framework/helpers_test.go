@@ -1,6 +1,7 @@
 package framework_test
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -84,6 +85,22 @@ func mustPanic(t testing.TB, f func()) (v any) {
 	f()
 	t.Fatal("expected a panic, got none")
 	return nil
+}
+
+// mustRefuse runs register, which must panic with a
+// *framework.RegistrationError whose message holds each of want.
+func mustRefuse(t testing.TB, register func(), want ...string) {
+	t.Helper()
+	v := mustPanic(t, register)
+	var regErr *framework.RegistrationError
+	if err, ok := v.(error); !ok || !errors.As(err, &regErr) {
+		t.Fatalf("panicked with %T %v, want a *framework.RegistrationError", v, v)
+	}
+	for _, fragment := range want {
+		if !strings.Contains(regErr.Error(), fragment) {
+			t.Errorf("message %q\ndoes not contain %q", regErr.Error(), fragment)
+		}
+	}
 }
 
 // httptestRecorder and httptestRequest are httptest's, for one in-process
