@@ -42,8 +42,9 @@ var (
 
 // Unmarshal decodes the JSON request body data into v, with the result
 // and the errors of encoding/json.Unmarshal, except that it refuses what
-// Signet's JSON policy forbids and restates type errors without Go types
-// (see describeTypeError). Like Huma's, v must point to a zero value.
+// Signet's JSON policy forbids and restates errors that would name Go
+// types, repeat the body or not say where the fault is (see
+// describeError). Like Huma's, v must point to a zero value.
 //
 // A body that decodes, which is nearly every body, is read once, by the
 // v2 engine. A body that does not is examined further, in a bounded number
@@ -52,14 +53,8 @@ var (
 // that fits v. In the last case encoding/json decides, fills v and
 // describes the error, so that error messages are encoding/json's.
 // Values that may hold an encoding/json Number are decoded by
-// encoding/json, once the policy is checked on the text. Errors that would
-// repeat the body or not say where the fault is are restated
-// (describeValueError).
+// encoding/json, once the policy is checked on the text.
 func Unmarshal(data []byte, v any) error {
-	return describeTypeError(unmarshal(data, v))
-}
-
-func unmarshal(data []byte, v any) error {
 	if holdsNumber(reflect.TypeOf(v)) {
 		return unmarshalWithEncodingJSON(data, v)
 	}
@@ -91,10 +86,7 @@ func unmarshal(data []byte, v any) error {
 	if !errors.As(err, &syntaxErr) && hasDuplicateNames(data) {
 		return errDuplicateName
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return describeValueError(data, reflect.TypeOf(v), err)
-	}
-	return nil
+	return decodeWithEncodingJSON(data, v)
 }
 
 // unmarshalWithEncodingJSON checks the policy on data and decodes it with
@@ -106,8 +98,14 @@ func unmarshalWithEncodingJSON(data []byte, v any) error {
 	if hasDuplicateNames(data) {
 		return errDuplicateName
 	}
+	return decodeWithEncodingJSON(data, v)
+}
+
+// decodeWithEncodingJSON decodes data into v with encoding/json, which
+// fills v as it does, and describes its error (describeError).
+func decodeWithEncodingJSON(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
-		return describeValueError(data, reflect.TypeOf(v), err)
+		return describeError(data, reflect.TypeOf(v), err)
 	}
 	return nil
 }

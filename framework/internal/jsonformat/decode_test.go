@@ -68,7 +68,8 @@ func checkUnmarshal(t *testing.T, data []byte, v, want any) {
 	err := Unmarshal(data, v)
 	legacyErr := json.Unmarshal(data, want)
 	wantErr := describeTypeError(legacyErr)
-	restated := legacyErr != nil && describeValueError(data, reflect.TypeOf(want), legacyErr) != legacyErr
+	// Restated beyond describeTypeError: a value repeated, or no place.
+	restated := legacyErr != nil && errString(describeError(data, reflect.TypeOf(want), legacyErr)) != errString(wantErr)
 	exact, folded := duplicateNamesByTokens(data) // before any syntax error
 	_, isAny := v.(*any)
 	valid := json.Valid(data)

@@ -39,7 +39,7 @@ var (
 // names Go types, in terms of the JSON document.
 func describeTypeError(err error) error {
 	if err == nil {
-		return nil // before typeErr, which escapes: no allocation for a body that decodes
+		return nil
 	}
 	var typeErr *json.UnmarshalTypeError
 	if !errors.As(err, &typeErr) {

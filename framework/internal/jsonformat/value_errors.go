@@ -20,14 +20,16 @@ import (
 //     error repeats the string before Go 1.27 (a plain error), and from Go
 //     1.27 on does not say where the value is.
 //
-// describeValueError restates them as describeTypeError restates the
-// others: where the value is, and what was expected, without the value.
+// describeError restates them as describeTypeError restates type errors:
+// where the value is, and what was expected, without the value.
 // The place comes from decoding the body again with the v2 engine, which
 // says where it stopped; only a body already refused pays that pass.
 
-// describeValueError returns err, encoding/json's error for decoding data
-// into a value of type t (a pointer), or its restatement.
-func describeValueError(data []byte, t reflect.Type, err error) error {
+// describeError restates err, encoding/json's error for decoding data into
+// a value of type t (a pointer), in terms of the JSON document: a syntax
+// error as it is, a type error by describeTypeError, an error that would
+// repeat the value or not say where it is from where the v2 engine stops.
+func describeError(data []byte, t reflect.Type, err error) error {
 	var (
 		syntaxErr  *json.SyntaxError
 		typeErr    *json.UnmarshalTypeError
@@ -38,7 +40,7 @@ func describeValueError(data []byte, t reflect.Type, err error) error {
 		return err
 	case errors.As(err, &typeErr):
 		if typeErr.Type != numberType || typeErr.Field != "" {
-			return err // describeTypeError says where and what
+			return describeTypeError(err)
 		}
 	}
 	p, goType, cause, found := firstFault(data, t)
